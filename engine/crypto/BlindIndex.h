@@ -1,0 +1,23 @@
+#pragma once
+
+#include "crypto/SecureBytes.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace vc {
+
+// A keyed, deterministic index of a normalised recipient (E.164 number or lower-cased e-mail
+// address) so support staff can find sessions by exact value without the database holding it.
+class BlindIndex
+{
+public:
+    explicit BlindIndex(const SecureBytes &key) : m_key(key.clone()) {}
+    // 32 bytes: HMAC(indexKey, "vc-recipient-v1" 0x00 normalised).
+    QByteArray of(const QString &normalisedRecipient) const;
+
+private:
+    SecureBytes m_key;
+};
+
+} // namespace vc

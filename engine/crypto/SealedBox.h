@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/Result.h"
+#include "crypto/SecureBytes.h"
+
+namespace vc {
+
+// AES-256-GCM for data at rest (recipients, queued messages). Output layout:
+// version byte (1) | 12-byte random nonce | ciphertext | 16-byte tag. The associated data binds a
+// ciphertext to its place (e.g. the session id), so it cannot be moved to another row.
+class SealedBox
+{
+public:
+    explicit SealedBox(const SecureBytes &key) : m_key(key.clone()) {}
+
+    Result<QByteArray> seal(const QByteArray &plaintext, const QByteArray &associatedData) const;
+    // Fails with an Internal error when the data was tampered with, moved, or sealed under
+    // another key; the error message names no content.
+    Result<SecureBytes> open(const QByteArray &sealed, const QByteArray &associatedData) const;
+
+private:
+    SecureBytes m_key;
+};
+
+} // namespace vc

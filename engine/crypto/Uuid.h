@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+
+namespace vc {
+
+// A UUIDv7 (RFC 9562): 48-bit Unix milliseconds, version 7, 74 random bits from the CSPRNG.
+// Lower-case canonical text form, so ids sort by creation time.
+QString newUuid7(qint64 unixMs);
+
+// True for a canonical lower- or upper-case UUID text (any version).
+bool isUuidText(const QString &text);
+
+} // namespace vc
