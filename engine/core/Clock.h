@@ -25,7 +25,9 @@ public:
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(qint64 startMs) : m_now(startMs) {}
+    explicit ManualClock(qint64 startMs)
+        : m_now(startMs)
+    {}
     qint64 nowMs() const override { return m_now.load(); }
     void setMs(qint64 ms) { m_now.store(ms); }
     void advanceMs(qint64 ms) { m_now.fetch_add(ms); }

@@ -8,11 +8,28 @@
 
 namespace vc {
 
-enum class Channel { Sms, Voice, Email };
-enum class CodeType { Numeric, Alphanumeric };
+enum class Channel
+{
+    Sms,
+    Voice,
+    Email
+};
+enum class CodeType
+{
+    Numeric,
+    Alphanumeric
+};
 
 // pending -> delivered -> verified | failed | expired | cancelled. The last four are final.
-enum class SessionStatus { Pending, Delivered, Verified, Failed, Expired, Cancelled };
+enum class SessionStatus
+{
+    Pending,
+    Delivered,
+    Verified,
+    Failed,
+    Expired,
+    Cancelled
+};
 
 QString channelName(Channel c);
 std::optional<Channel> channelFromName(const QString &name);

@@ -1,0 +1,780 @@
+#include "core/Engine.h"
+
+#include "core/Logging.h"
+#include "core/SessionCrypto.h"
+#include "core/SessionRules.h"
+#include "crypto/CodeGenerator.h"
+#include "crypto/KeyRing.h"
+#include "crypto/MasterSecret.h"
+#include "crypto/Uuid.h"
+#include "delivery/DeliveryWorker.h"
+#include "delivery/LocalOutboxProvider.h"
+#include "delivery/MessageTemplates.h"
+#include "delivery/ProviderRegistry.h"
+#include "store/Database.h"
+#include "store/DeliveryStore.h"
+#include "store/ServiceStore.h"
+#include "store/SessionStore.h"
+#include "store/StatsStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QThread>
+#include <QTimer>
+
+namespace vc {
+
+namespace {
+
+const QString kDefaultService = QStringLiteral("default");
+
+Error sessionNotFound()
+{
+    return Error::notFound(QStringLiteral("no session with this id"));
+}
+
+Error finalConflict(const SessionView &v)
+{
+    return Error::conflict(QStringLiteral("session_") + statusName(v.status),
+                           QStringLiteral("the session is already %1").arg(statusName(v.status)));
+}
+
+int secondsUntil(qint64 fromMs, qint64 toMs)
+{
+    return static_cast<int>(qMax<qint64>(1, (toMs - fromMs + 999) / 1000));
+}
+
+} // namespace
+
+Engine::Engine(EngineConfig config, std::shared_ptr<const Clock> clock)
+    : m_config(std::move(config))
+    , m_clock(std::move(clock))
+    , m_providers(std::make_shared<ProviderRegistry>())
+{}
+
+Engine::~Engine()
+{
+    stopBackgroundWork();
+}
+
+Result<std::unique_ptr<Engine>> Engine::open(const EngineConfig &config,
+                                             std::shared_ptr<const Clock> clock)
+{
+    const EngineConfig c = config.resolved();
+    if (!clock)
+        clock = std::make_shared<SystemClock>();
+
+    if (!QDir(c.dataDir).exists()) {
+        if (!QDir().mkpath(c.dataDir))
+            return Error::unavailable(
+                QStringLiteral("cannot create the data folder %1").arg(c.dataDir));
+        QFile::setPermissions(c.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+
+    auto secret = c.masterSecret.isEmpty() ? MasterSecret::loadOrCreate(c.masterSecretFile)
+                                           : MasterSecret::fromText(c.masterSecret);
+    if (!secret)
+        return secret.error();
+    auto keys = KeyRing::derive(*secret);
+    if (!keys)
+        return keys.error();
+
+    auto templates = c.templatesDir.isEmpty() ? TemplateCatalog::loadBuiltIn()
+                                              : TemplateCatalog::loadFromDirectory(c.templatesDir);
+    if (!templates)
+        return templates.error();
+
+    auto db = Database::open({c.databasePath, c.sync, c.busyTimeoutMs});
+    if (!db)
+        return db.error();
+
+    std::unique_ptr<Engine> engine(new Engine(c, clock));
+    engine->m_db = *db;
+    engine->m_crypto = std::make_shared<const SessionCrypto>(*keys);
+    engine->m_templates = std::make_unique<TemplateCatalog>(std::move(*templates));
+
+    const QString keyCheck = engine->m_crypto->keyCheck();
+    Status init = engine->m_db->write<void>([&](Connection &conn) -> Status {
+        ServiceStore services(conn);
+        auto stored = services.metaSetIfAbsent(QStringLiteral("key_check"), keyCheck);
+        if (!stored)
+            return stored.error();
+        if (*stored != keyCheck)
+            return Error::unavailable(
+                QStringLiteral("the master secret does not match the database %1, which was "
+                               "created with another one; restore the original master secret "
+                               "(%2) or point to the right database")
+                    .arg(c.databasePath, c.masterSecretFile));
+        auto inserted =
+            services.insertIfAbsent(ServiceRules::makeDefault(kDefaultService, clock->nowMs()));
+        if (!inserted)
+            return inserted.error();
+        return {};
+    });
+    if (!init)
+        return init.error();
+
+    auto outbox = std::make_shared<LocalOutboxProvider>(engine->m_db, engine->m_crypto, clock);
+    engine->addProvider(outbox, allChannels());
+    engine->m_inlineWorker = std::make_unique<DeliveryWorker>(engine->m_db, engine->m_crypto, clock,
+                                                              engine->m_providers);
+    connect(engine->m_inlineWorker.get(), &DeliveryWorker::sessionChanged, engine.get(),
+            &Engine::sessionChanged, Qt::DirectConnection);
+    qCInfo(lcEngine).noquote() << "engine opened" << c.databasePath;
+    return engine;
+}
+
+void Engine::addProvider(std::shared_ptr<DeliveryProvider> provider, const QList<Channel> &routes)
+{
+    const QString name = provider->name();
+    m_providers->add(std::move(provider));
+    for (Channel c : routes)
+        m_providers->route(c, name);
+}
+
+void Engine::notify(const QString &sessionId, SessionStatus status)
+{
+    emit sessionChanged(sessionId, status);
+}
+
+Result<Service> Engine::enabledService(const QString &id)
+{
+    auto s = service(id);
+    if (!s) {
+        if (s.error().code == ErrorCode::NotFound)
+            return Error::invalid(QStringLiteral("service_id"), QStringLiteral("no such service"));
+        return s.error();
+    }
+    if (!s->enabled)
+        return Error::invalid(QStringLiteral("service_id"),
+                              QStringLiteral("service %1 is disabled").arg(id));
+    return s;
+}
+
+Result<std::shared_ptr<SecureBytes>> Engine::newCode(int length, CodeType type)
+{
+    auto code = CodeGenerator::generate(length, type);
+    if (!code)
+        return code.error();
+    return std::make_shared<SecureBytes>(std::move(*code));
+}
+
+Result<QByteArray> Engine::renderAndSeal(const QString &sessionId, Channel channel,
+                                         const QString &locale, const Service &service,
+                                         const SecureBytes &code, int ttlSeconds)
+{
+    auto overrides = m_db->read<QHash<TemplatePart, QString>>(
+        [&](Connection &c) { return ServiceStore(c).templates(service.id, locale); });
+    if (!overrides)
+        return overrides.error();
+    MessageValues values{&code, service.appName, SessionRules::ttlMinutes(ttlSeconds)};
+    auto rendered = m_templates->render(channel, locale, values, *overrides);
+    if (!rendered)
+        return rendered.error();
+    auto sealed = m_crypto->sealQueuedMessage(sessionId, *rendered);
+    rendered->wipe();
+    return sealed;
+}
+
+// --- sessions --------------------------------------------------------------------------------
+
+Result<StartResult> Engine::start(const StartRequest &r)
+{
+    const QString serviceId = r.serviceId.isEmpty() ? kDefaultService : r.serviceId;
+    if (Status s = ServiceRules::validateId(serviceId); !s)
+        return s.error();
+    auto service = enabledService(serviceId);
+    if (!service)
+        return service.error();
+    auto v = SessionRules::validateStart(r, *service);
+    if (!v)
+        return v.error();
+
+    const qint64 now = m_clock->nowMs();
+    const QString id = newUuid7(now);
+    std::shared_ptr<SecureBytes> code = v->customCode;
+    if (!code) {
+        auto generated = newCode(v->codeLength, service->codeType);
+        if (!generated)
+            return generated.error();
+        code = *generated;
+    }
+    auto payload = renderAndSeal(id, v->channel, v->locale, *service, *code, v->ttlSeconds);
+    if (!payload)
+        return payload.error();
+    auto recipientSealed = m_crypto->sealRecipient(id, v->recipient.normalised);
+    if (!recipientSealed)
+        return recipientSealed.error();
+
+    SessionRow row;
+    SessionView &s = row.view;
+    s.id = id;
+    s.serviceId = service->id;
+    s.channel = v->channel;
+    s.status = SessionStatus::Pending;
+    s.recipientMasked = v->recipient.masked;
+    s.recipientRegion = v->recipient.region;
+    s.locale = v->locale;
+    s.codeLength = v->codeLength;
+    s.codeType = service->codeType;
+    s.maxAttempts = service->maxAttempts;
+    s.maxResends = service->maxResends;
+    s.reference = v->reference;
+    s.callbackUrl = v->callbackUrl;
+    s.clientIp = v->clientIp;
+    s.createdAt = now;
+    s.expiresAt = now + qint64(v->ttlSeconds) * 1000;
+    s.lastSentAt = now;
+    row.recipientIndex = m_crypto->recipientIndex(v->recipient.indexForm);
+    row.recipientSealed = *recipientSealed;
+    row.codeHash = m_crypto->codes().hash(id, *code);
+    row.resendCooldownSeconds = service->resendCooldownSeconds;
+    row.ttlSeconds = v->ttlSeconds;
+    code.reset();
+
+    const QString provider = m_providers->routeFor(v->channel);
+    const int perHour = service->startsPerRecipientPerHour;
+    Status written = m_db->write<void>([&](Connection &c) -> Status {
+        SessionStore sessions(c);
+        auto recent = sessions.recentStarts(service->id, row.recipientIndex, now - 3'600'000);
+        if (!recent)
+            return recent.error();
+        if (recent->count >= perHour)
+            return Error::rateLimited(
+                QStringLiteral("too_many_starts"),
+                QStringLiteral("this recipient has started %1 verifications in the last hour, "
+                               "the most service %2 allows; try again later")
+                    .arg(recent->count)
+                    .arg(service->id),
+                secondsUntil(now, recent->oldest + 3'600'000));
+        if (Status st = sessions.insert(row); !st)
+            return st;
+        QJsonObject created{{QStringLiteral("service_id"), s.serviceId},
+                            {QStringLiteral("channel"), channelName(s.channel)},
+                            {QStringLiteral("recipient"), s.recipientMasked},
+                            {QStringLiteral("code_length"), s.codeLength},
+                            {QStringLiteral("ttl_seconds"), v->ttlSeconds},
+                            {QStringLiteral("locale"), s.locale}};
+        if (v->customCode)
+            created.insert(QStringLiteral("custom_code"), true);
+        if (!s.reference.isEmpty())
+            created.insert(QStringLiteral("reference"), s.reference);
+        if (Status st = sessions.addEvent(id, now, QStringLiteral("created"), r.actor, created);
+            !st)
+            return st;
+        if (v->recipient.kind == Recipient::Kind::Phone) {
+            if (Status st = sessions.addEvent(
+                    id, now, QStringLiteral("lookup"), Actor::system(),
+                    QJsonObject{{QStringLiteral("country"), v->recipient.region},
+                                {QStringLiteral("calling_code"), v->recipient.callingCode},
+                                {QStringLiteral("number_type"), v->recipient.numberType}});
+                !st)
+                return st;
+        }
+        auto job = DeliveryStore(c).enqueue(id, s.channel, provider, *payload, now);
+        if (!job)
+            return job.error();
+        return sessions.addEvent(id, now, QStringLiteral("queued"), Actor::system(),
+                                 QJsonObject{{QStringLiteral("delivery_id"), *job},
+                                             {QStringLiteral("provider"), provider},
+                                             {QStringLiteral("channel"), channelName(s.channel)}});
+    });
+    if (!written)
+        return written.error();
+
+    qCInfo(lcEngine).noquote() << "session" << id << "started:" << channelName(s.channel) << "to"
+                               << s.recipientMasked << "service" << s.serviceId;
+    notify(id, SessionStatus::Pending);
+    emit deliveryQueued(id);
+    return StartResult{id, SessionStatus::Pending, s.channel, s.locale, s.createdAt, s.expiresAt};
+}
+
+Result<CheckResult> Engine::check(const CheckRequest &r)
+{
+    if (Status s = SessionRules::validateSessionId(r.sessionId); !s)
+        return s.error();
+    if (r.code.isEmpty())
+        return Error::invalid(QStringLiteral("code"), QStringLiteral("is required"));
+    auto code = CodeGenerator::normalize(r.code);
+    if (!code)
+        return code.error();
+
+    std::optional<SessionStatus> changed;
+    auto result = m_db->write<CheckResult>([&](Connection &c) -> Result<CheckResult> {
+        changed.reset();
+        SessionStore sessions(c);
+        const qint64 now = m_clock->nowMs();
+        auto found = sessions.find(r.sessionId);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return sessionNotFound();
+        SessionRow row = std::move(**found);
+        SessionView &v = row.view;
+        auto expired = sessions.expireIfDue(row, now);
+        if (!expired)
+            return expired.error();
+        if (*expired)
+            changed = SessionStatus::Expired;
+
+        switch (v.status) {
+        case SessionStatus::Verified:
+            return Error::conflict(QStringLiteral("already_verified"),
+                                   QStringLiteral("the session was already verified; a code "
+                                                  "can be used only once"));
+        case SessionStatus::Expired:
+            return CheckResult{v.status, QStringLiteral("expired"), 0, {}};
+        case SessionStatus::Cancelled:
+            return CheckResult{v.status, QStringLiteral("cancelled"), 0, {}};
+        case SessionStatus::Failed:
+            return CheckResult{v.status,
+                               v.attempts >= v.maxAttempts ? QStringLiteral("max_attempts_reached")
+                                                           : QStringLiteral("failed"),
+                               0,
+                               {}};
+        case SessionStatus::Pending:
+        case SessionStatus::Delivered:
+            break;
+        }
+
+        if (m_crypto->codes().matches(v.id, *code, row.codeHash)) {
+            if (Status s = sessions.transition(row, SessionStatus::Verified, now); !s)
+                return s.error();
+            if (Status s = sessions.addEvent(v.id, now, QStringLiteral("verified"), r.actor,
+                                             QJsonObject{{QStringLiteral("attempts"), v.attempts}});
+                !s)
+                return s.error();
+            changed = SessionStatus::Verified;
+            return CheckResult{v.status, {}, v.attemptsRemaining(), v.verifiedAt};
+        }
+
+        if (Status s = sessions.recordAttempt(row); !s)
+            return s.error();
+        if (Status s = sessions.addEvent(
+                v.id, now, QStringLiteral("check_failed"), r.actor,
+                QJsonObject{{QStringLiteral("attempt"), v.attempts},
+                            {QStringLiteral("attempts_remaining"), v.attemptsRemaining()}});
+            !s)
+            return s.error();
+        if (Status s = StatsStore(c).countEvent(now, v.serviceId, v.channel,
+                                                QStringLiteral("check_failed"));
+            !s)
+            return s.error();
+        if (v.attempts < v.maxAttempts)
+            return CheckResult{v.status, QStringLiteral("invalid_code"), v.attemptsRemaining(), {}};
+
+        if (Status s = sessions.transition(row, SessionStatus::Failed, now); !s)
+            return s.error();
+        if (Status s = sessions.addEvent(v.id, now, QStringLiteral("locked"), Actor::system(),
+                                         QJsonObject{{QStringLiteral("attempts"), v.attempts}});
+            !s)
+            return s.error();
+        changed = SessionStatus::Failed;
+        return CheckResult{v.status, QStringLiteral("max_attempts_reached"), 0, {}};
+    });
+    if (changed)
+        notify(r.sessionId, *changed);
+    if (result && result->verified())
+        qCInfo(lcEngine).noquote() << "session" << r.sessionId << "verified";
+    return result;
+}
+
+Result<SessionView> Engine::status(const QString &sessionId)
+{
+    if (Status s = SessionRules::validateSessionId(sessionId); !s)
+        return s.error();
+    auto found = m_db->read<std::optional<SessionRow>>(
+        [&](Connection &c) { return SessionStore(c).find(sessionId); });
+    if (!found)
+        return found.error();
+    if (!*found)
+        return sessionNotFound();
+    const SessionView &v = (*found)->view;
+    if (isFinal(v.status) || m_clock->nowMs() < v.expiresAt)
+        return v;
+
+    // Time is up but no sweep has recorded it yet: record it now, under the write lock.
+    bool expiredNow = false;
+    auto view = m_db->write<SessionView>([&](Connection &c) -> Result<SessionView> {
+        SessionStore sessions(c);
+        auto fresh = sessions.find(sessionId);
+        if (!fresh)
+            return fresh.error();
+        if (!*fresh)
+            return sessionNotFound();
+        SessionRow row = std::move(**fresh);
+        auto expired = sessions.expireIfDue(row, m_clock->nowMs());
+        if (!expired)
+            return expired.error();
+        expiredNow = *expired;
+        return row.view;
+    });
+    if (view && expiredNow)
+        notify(sessionId, SessionStatus::Expired);
+    return view;
+}
+
+Result<SessionView> Engine::cancel(const QString &sessionId, const Actor &actor)
+{
+    if (Status s = SessionRules::validateSessionId(sessionId); !s)
+        return s.error();
+    std::optional<SessionStatus> changed;
+    auto view = m_db->write<SessionView>([&](Connection &c) -> Result<SessionView> {
+        changed.reset();
+        SessionStore sessions(c);
+        const qint64 now = m_clock->nowMs();
+        auto found = sessions.find(sessionId);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return sessionNotFound();
+        SessionRow row = std::move(**found);
+        auto expired = sessions.expireIfDue(row, now);
+        if (!expired)
+            return expired.error();
+        if (*expired)
+            changed = SessionStatus::Expired;
+        if (isFinal(row.view.status))
+            return finalConflict(row.view);
+        if (Status s = sessions.transition(row, SessionStatus::Cancelled, now); !s)
+            return s.error();
+        if (Status s = sessions.addEvent(sessionId, now, QStringLiteral("cancelled"), actor,
+                                         QJsonObject{{QStringLiteral("by"), actor.toString()}});
+            !s)
+            return s.error();
+        changed = SessionStatus::Cancelled;
+        return row.view;
+    });
+    if (changed)
+        notify(sessionId, *changed);
+    return view;
+}
+
+Result<SessionView> Engine::resend(const ResendRequest &r)
+{
+    if (Status s = SessionRules::validateSessionId(r.sessionId); !s)
+        return s.error();
+    if (!r.channel.isEmpty() && !channelFromName(r.channel))
+        return Error::invalid(QStringLiteral("channel"), QStringLiteral("must be sms, voice or "
+                                                                        "email"));
+    std::optional<SessionStatus> changed;
+    auto view = m_db->write<SessionView>([&](Connection &c) -> Result<SessionView> {
+        changed.reset();
+        SessionStore sessions(c);
+        const qint64 now = m_clock->nowMs();
+        auto found = sessions.find(r.sessionId);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return sessionNotFound();
+        SessionRow row = std::move(**found);
+        SessionView &v = row.view;
+        auto expired = sessions.expireIfDue(row, now);
+        if (!expired)
+            return expired.error();
+        if (*expired)
+            changed = SessionStatus::Expired;
+        if (isFinal(v.status))
+            return finalConflict(v);
+        if (v.resends >= v.maxResends)
+            return Error::conflict(QStringLiteral("max_resends_reached"),
+                                   QStringLiteral("the session has used all %1 of its resends; "
+                                                  "start a new verification")
+                                       .arg(v.maxResends));
+        const qint64 readyAt = v.lastSentAt + qint64(row.resendCooldownSeconds) * 1000;
+        if (now < readyAt)
+            return Error::rateLimited(QStringLiteral("resend_cooldown"),
+                                      QStringLiteral("a code was sent moments ago; wait before "
+                                                     "asking for another"),
+                                      secondsUntil(now, readyAt));
+        auto service = ServiceStore(c).find(v.serviceId);
+        if (!service)
+            return service.error();
+        if (!*service)
+            return Error::internal(QStringLiteral("the session's service is missing"));
+        auto channel = SessionRules::resendChannel(v, r.channel, **service);
+        if (!channel)
+            return channel.error();
+
+        auto code = newCode(v.codeLength, v.codeType);
+        if (!code)
+            return code.error();
+        auto payload = renderAndSeal(v.id, *channel, v.locale, **service, **code, row.ttlSeconds);
+        if (!payload)
+            return payload.error();
+        const QByteArray hash = m_crypto->codes().hash(v.id, **code);
+        code->reset();
+
+        DeliveryStore deliveries(c);
+        if (Status s = deliveries.cancelOpen(v.id, now); !s)
+            return s.error();
+        const Channel previous = v.channel;
+        if (Status s =
+                sessions.replaceCode(row, *channel, hash, now, now + qint64(row.ttlSeconds) * 1000);
+            !s)
+            return s.error();
+        const QString provider = m_providers->routeFor(*channel);
+        auto job = deliveries.enqueue(v.id, *channel, provider, *payload, now);
+        if (!job)
+            return job.error();
+        QJsonObject detail{{QStringLiteral("channel"), channelName(*channel)},
+                           {QStringLiteral("resend"), v.resends},
+                           {QStringLiteral("resends_remaining"), v.resendsRemaining()},
+                           {QStringLiteral("delivery_id"), *job},
+                           {QStringLiteral("provider"), provider}};
+        if (previous != *channel)
+            detail.insert(QStringLiteral("previous_channel"), channelName(previous));
+        if (Status s = sessions.addEvent(v.id, now, QStringLiteral("resent"), r.actor, detail); !s)
+            return s.error();
+        if (Status s =
+                StatsStore(c).countEvent(now, v.serviceId, *channel, QStringLiteral("resent"));
+            !s)
+            return s.error();
+        return v;
+    });
+    if (changed)
+        notify(r.sessionId, *changed);
+    if (view) {
+        notify(r.sessionId, view->status);
+        emit deliveryQueued(r.sessionId);
+    }
+    return view;
+}
+
+Result<QList<SessionEvent>> Engine::events(const QString &sessionId)
+{
+    if (Status s = SessionRules::validateSessionId(sessionId); !s)
+        return s.error();
+    return m_db->read<QList<SessionEvent>>([&](Connection &c) -> Result<QList<SessionEvent>> {
+        SessionStore sessions(c);
+        auto found = sessions.find(sessionId);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return sessionNotFound();
+        return sessions.events(sessionId);
+    });
+}
+
+// --- services --------------------------------------------------------------------------------
+
+Result<QList<Service>> Engine::services()
+{
+    return m_db->read<QList<Service>>([](Connection &c) { return ServiceStore(c).all(); });
+}
+
+Result<Service> Engine::service(const QString &id)
+{
+    if (Status s = ServiceRules::validateId(id); !s)
+        return s.error();
+    auto found =
+        m_db->read<std::optional<Service>>([&](Connection &c) { return ServiceStore(c).find(id); });
+    if (!found)
+        return found.error();
+    if (!*found)
+        return Error::notFound(QStringLiteral("no service with id %1").arg(id));
+    return **found;
+}
+
+Result<Service> Engine::createService(const QString &id, const QJsonObject &settings)
+{
+    if (Status s = ServiceRules::validateId(id); !s)
+        return s.error();
+    auto service =
+        ServiceRules::applyPatch(ServiceRules::makeDefault(id, m_clock->nowMs()), settings);
+    if (!service)
+        return service.error();
+    if (Status s = ServiceRules::validate(*service); !s)
+        return s.error();
+    return m_db->write<Service>([&](Connection &c) -> Result<Service> {
+        auto inserted = ServiceStore(c).insertIfAbsent(*service);
+        if (!inserted)
+            return inserted.error();
+        if (!*inserted)
+            return Error::conflict(QStringLiteral("service_exists"),
+                                   QStringLiteral("a service with id %1 exists").arg(id));
+        return *service;
+    });
+}
+
+Result<Service> Engine::updateService(const QString &id, const QJsonObject &changes)
+{
+    if (Status s = ServiceRules::validateId(id); !s)
+        return s.error();
+    return m_db->write<Service>([&](Connection &c) -> Result<Service> {
+        ServiceStore store(c);
+        auto found = store.find(id);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return Error::notFound(QStringLiteral("no service with id %1").arg(id));
+        auto updated = ServiceRules::applyPatch(**found, changes);
+        if (!updated)
+            return updated.error();
+        if (Status s = ServiceRules::validate(*updated); !s)
+            return s.error();
+        updated->updatedAt = m_clock->nowMs();
+        if (Status s = store.update(*updated); !s)
+            return s.error();
+        return updated;
+    });
+}
+
+Result<QString> Engine::messageTemplate(const QString &serviceId, const QString &locale,
+                                        const QString &part)
+{
+    const auto l = normalizeLocale(locale);
+    if (!l)
+        return Error::invalid(QStringLiteral("locale"), QStringLiteral("is not supported; use one "
+                                                                       "of %1")
+                                                            .arg(supportedLocales().join(u", ")));
+    const auto p = templatePartFromName(part);
+    if (!p)
+        return Error::invalid(QStringLiteral("part"),
+                              QStringLiteral("must be sms, voice, email_subject, email_text or "
+                                             "email_html"));
+    if (auto s = service(serviceId); !s)
+        return s.error();
+    auto overrides = m_db->read<QHash<TemplatePart, QString>>(
+        [&](Connection &c) { return ServiceStore(c).templates(serviceId, *l); });
+    if (!overrides)
+        return overrides.error();
+    return overrides->value(*p, m_templates->builtIn(*l, *p));
+}
+
+Status Engine::setMessageTemplate(const QString &serviceId, const QString &locale,
+                                  const QString &part, const QString &text)
+{
+    const auto l = normalizeLocale(locale);
+    if (!l)
+        return Error::invalid(QStringLiteral("locale"), QStringLiteral("is not supported"));
+    const auto p = templatePartFromName(part);
+    if (!p)
+        return Error::invalid(QStringLiteral("part"), QStringLiteral("is not a template part"));
+    if (!text.isEmpty())
+        if (Status s = validateTemplate(*p, text); !s)
+            return s;
+    if (auto s = service(serviceId); !s)
+        return s.error();
+    return m_db->write<void>([&](Connection &c) {
+        ServiceStore store(c);
+        return text.isEmpty() ? store.removeTemplate(serviceId, *l, *p)
+                              : store.setTemplate(serviceId, *l, *p, text, m_clock->nowMs());
+    });
+}
+
+// --- delivery, housekeeping, statistics -----------------------------------------------------
+
+Result<QList<OutboxEntry>> Engine::outbox(const QString &sessionId, int limit)
+{
+    if (!sessionId.isEmpty())
+        if (Status s = SessionRules::validateSessionId(sessionId); !s)
+            return s.error();
+    auto rows = m_db->read<QList<DeliveryStore::OutboxRow>>(
+        [&](Connection &c) { return DeliveryStore(c).outbox(sessionId, qBound(1, limit, 1000)); });
+    if (!rows)
+        return rows.error();
+    QList<OutboxEntry> out;
+    for (const auto &row : *rows) {
+        auto message = m_crypto->openOutboxMessage(row.sessionId, row.messageSealed);
+        if (!message)
+            return message.error();
+        out.append({row.id, row.sessionId, row.channel, row.recipientMasked, row.locale,
+                    row.createdAt, message->subject, message->text});
+    }
+    return out;
+}
+
+Result<int> Engine::deliverDue(const QString &sessionId, int limit)
+{
+    return m_inlineWorker->processDue(limit, sessionId);
+}
+
+Result<int> Engine::sweepExpired(int batchSize)
+{
+    int total = 0;
+    for (;;) {
+        QStringList expired;
+        auto batch = m_db->write<int>([&](Connection &c) -> Result<int> {
+            expired.clear();
+            SessionStore sessions(c);
+            const qint64 now = m_clock->nowMs();
+            auto ids = sessions.dueForExpiry(now, batchSize);
+            if (!ids)
+                return ids.error();
+            for (const QString &id : *ids) {
+                auto found = sessions.find(id);
+                if (!found)
+                    return found.error();
+                if (!*found)
+                    continue;
+                SessionRow row = std::move(**found);
+                auto done = sessions.expireIfDue(row, now);
+                if (!done)
+                    return done.error();
+                if (*done)
+                    expired.append(id);
+            }
+            return static_cast<int>(ids->size());
+        });
+        if (!batch)
+            return batch.error();
+        for (const QString &id : std::as_const(expired))
+            notify(id, SessionStatus::Expired);
+        total += static_cast<int>(expired.size());
+        if (*batch < batchSize)
+            return total;
+    }
+}
+
+Result<StatsReport> Engine::stats(const StatsQuery &query)
+{
+    if (!query.serviceId.isEmpty())
+        if (Status s = ServiceRules::validateId(query.serviceId); !s)
+            return s.error();
+    if (query.toMs != 0 && query.toMs <= query.fromMs)
+        return Error::invalid(QStringLiteral("to"), QStringLiteral("must be after from"));
+    return m_db->read<StatsReport>(
+        [&](Connection &c) { return StatsStore(c).report(query, m_clock->nowMs()); });
+}
+
+void Engine::startBackgroundWork(int pollIntervalMs, int sweepIntervalMs)
+{
+    if (m_backgroundThread)
+        return;
+    m_backgroundThread = new QThread();
+    m_backgroundThread->setObjectName(QStringLiteral("vc-delivery"));
+    m_backgroundWorker = new DeliveryWorker(m_db, m_crypto, m_clock, m_providers);
+    m_backgroundWorker->moveToThread(m_backgroundThread);
+    connect(m_backgroundWorker, &DeliveryWorker::sessionChanged, this, &Engine::sessionChanged,
+            Qt::DirectConnection);
+    connect(this, &Engine::deliveryQueued, m_backgroundWorker, &DeliveryWorker::wake,
+            Qt::DirectConnection);
+
+    auto *sweeper = new QTimer();
+    sweeper->setInterval(sweepIntervalMs);
+    sweeper->moveToThread(m_backgroundThread);
+    connect(sweeper, &QTimer::timeout, sweeper, [this] {
+        if (auto n = sweepExpired(); !n)
+            qCWarning(lcEngine).noquote() << "expiry sweep failed:" << n.error().message;
+    });
+    connect(m_backgroundThread, &QThread::started, sweeper, [sweeper] { sweeper->start(); });
+    connect(m_backgroundThread, &QThread::started, m_backgroundWorker,
+            [w = m_backgroundWorker, pollIntervalMs] { w->startPolling(pollIntervalMs); });
+    connect(m_backgroundThread, &QThread::finished, sweeper, &QObject::deleteLater);
+    m_backgroundThread->start();
+}
+
+void Engine::stopBackgroundWork()
+{
+    if (!m_backgroundThread)
+        return;
+    m_backgroundThread->quit();
+    m_backgroundThread->wait();
+    delete m_backgroundWorker;
+    m_backgroundWorker = nullptr;
+    delete m_backgroundThread;
+    m_backgroundThread = nullptr;
+}
+
+} // namespace vc

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/EngineConfig.h"
+#include "core/Result.h"
+#include "core/Service.h"
+#include "core/Session.h"
+#include "crypto/SecureBytes.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+#include <memory>
+
+class QThread;
+
+namespace vc {
+
+class Database;
+class DeliveryProvider;
+class DeliveryWorker;
+class ProviderRegistry;
+class SessionCrypto;
+class TemplateCatalog;
+
+// The one way into Verify Console's engine: sessions (start, check, status, cancel, resend,
+// events), services, the local outbox and statistics. Every method is safe to call from any
+// thread, returns a value or an Error (never throws), and records each step as an event.
+// Signals may be emitted from any thread; connect with an auto or queued connection.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    // Opens the data folder (creating it, mode 0700), the master secret and the database, and
+    // makes sure the default service exists. `clock` defaults to the system clock.
+    static Result<std::unique_ptr<Engine>> open(const EngineConfig &config,
+                                                std::shared_ptr<const Clock> clock = nullptr);
+    ~Engine() override;
+
+    // --- sessions ---------------------------------------------------------------------------
+    // Creates a session, its code and its delivery job in one transaction. The code is never
+    // returned.
+    Result<StartResult> start(const StartRequest &request);
+    // Checks a code. Wrong codes count against the session's attempts, also under concurrency;
+    // the last allowed wrong code fails the session. Checking a verified session is a Conflict
+    // ("already_verified"), so a replay can never read as a fresh success.
+    Result<CheckResult> check(const CheckRequest &request);
+    Result<SessionView> status(const QString &sessionId);
+    // Cancels an open session; a Conflict when it already reached a final status.
+    Result<SessionView> cancel(const QString &sessionId, const Actor &actor);
+    // Sends a new code (optionally by another channel that reaches the same recipient); the old
+    // code stops working and the validity starts again. Attempts are not reset. RateLimited with
+    // retryAfterSeconds during the cooldown; Conflict when no resends are left or the session is
+    // final.
+    Result<SessionView> resend(const ResendRequest &request);
+    Result<QList<SessionEvent>> events(const QString &sessionId);
+
+    // --- services -----------------------------------------------------------------------------
+    Result<QList<Service>> services();
+    Result<Service> service(const QString &id);
+    // Creates a service from the defaults plus `settings` (same keys as updateService).
+    Result<Service> createService(const QString &id, const QJsonObject &settings);
+    // Changes settings by key ({"ttl_seconds": 600}); sessions already started keep their rules.
+    Result<Service> updateService(const QString &id, const QJsonObject &changes);
+    // A service's message text for one locale and part: the override if set, else the shipped
+    // text. Setting an empty text removes the override.
+    Result<QString> messageTemplate(const QString &serviceId, const QString &locale,
+                                    const QString &part);
+    Status setMessageTemplate(const QString &serviceId, const QString &locale, const QString &part,
+                              const QString &text);
+
+    // --- delivery -----------------------------------------------------------------------------
+    // Messages in the local outbox, newest first, decrypted for display (they hold codes: show
+    // them only to someone allowed to read the outbox).
+    Result<QList<OutboxEntry>> outbox(const QString &sessionId = {}, int limit = 50);
+    // Sends due deliveries on the calling thread (of one session when given); returns how many.
+    Result<int> deliverDue(const QString &sessionId = {}, int limit = 100);
+    // Adds a provider and routes channels to it.
+    void addProvider(std::shared_ptr<DeliveryProvider> provider, const QList<Channel> &routes);
+
+    // --- housekeeping and statistics ----------------------------------------------------------
+    // Expires open sessions whose time is up; returns how many.
+    Result<int> sweepExpired(int batchSize = 500);
+    Result<StatsReport> stats(const StatsQuery &query);
+
+    // Runs the delivery worker and the periodic expiry sweep on a thread of their own until
+    // stopBackgroundWork() or destruction.
+    void startBackgroundWork(int pollIntervalMs = 500, int sweepIntervalMs = 5000);
+    void stopBackgroundWork();
+
+    const Clock &clock() const { return *m_clock; }
+    const EngineConfig &config() const { return m_config; }
+
+signals:
+    void sessionChanged(const QString &sessionId, vc::SessionStatus status);
+    void deliveryQueued(const QString &sessionId);
+
+private:
+    Engine(EngineConfig config, std::shared_ptr<const Clock> clock);
+    Result<Service> enabledService(const QString &id);
+    Result<std::shared_ptr<SecureBytes>> newCode(int length, CodeType type);
+    Result<QByteArray> renderAndSeal(const QString &sessionId, Channel channel,
+                                     const QString &locale, const Service &service,
+                                     const SecureBytes &code, int ttlSeconds);
+    void notify(const QString &sessionId, SessionStatus status);
+
+    EngineConfig m_config;
+    std::shared_ptr<const Clock> m_clock;
+    std::shared_ptr<Database> m_db;
+    std::shared_ptr<const SessionCrypto> m_crypto;
+    std::unique_ptr<TemplateCatalog> m_templates;
+    std::shared_ptr<ProviderRegistry> m_providers;
+    std::unique_ptr<DeliveryWorker> m_inlineWorker; // for deliverDue() on callers' threads
+    QThread *m_backgroundThread = nullptr;
+    DeliveryWorker *m_backgroundWorker = nullptr;
+};
+
+} // namespace vc

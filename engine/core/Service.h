@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/Domain.h"
+#include "core/Result.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+namespace vc {
+
+// One application that sends codes: the name shown in messages, code settings, enabled channels
+// and limits. Every session copies the limits it needs when it starts, so changing a service
+// never changes the rules of sessions already under way.
+struct Service
+{
+    QString id;      // "default", "shop", ...: [a-z0-9][a-z0-9_-]{0,39}
+    QString name;    // shown in the console
+    QString appName; // {app_name} in messages
+    int codeLength = 6;
+    CodeType codeType = CodeType::Numeric;
+    int ttlSeconds = 300;
+    int maxAttempts = 5;
+    int maxResends = 3;
+    int resendCooldownSeconds = 30;
+    int startsPerRecipientPerHour = 5;
+    QString defaultLocale = QStringLiteral("en");
+    QString defaultRegion; // ISO 3166-1 region for national phone numbers; empty = none
+    QList<Channel> channels = allChannels();
+    bool allowCustomCode = false;
+    bool enabled = true;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+
+    bool hasChannel(Channel c) const { return channels.contains(c); }
+    QJsonObject toJson() const;
+};
+
+// The limits every setting and request value is held to. One table for the engine, the CLI, the
+// HTTP API and the console, so the same value is accepted or refused everywhere.
+namespace Limits {
+constexpr int MinCodeLength = 4, MaxCodeLength = 10;
+constexpr int MinTtlSeconds = 60, MaxTtlSeconds = 3600;
+constexpr int MinAttempts = 1, MaxAttempts = 10;
+constexpr int MinResends = 0, MaxResends = 10;
+constexpr int MinResendCooldownSeconds = 0, MaxResendCooldownSeconds = 3600;
+constexpr int MinStartsPerRecipientPerHour = 1, MaxStartsPerRecipientPerHour = 1000;
+constexpr int MaxReferenceLength = 128;
+constexpr int MaxCallbackUrlLength = 2048;
+constexpr int MaxServiceNameLength = 100;
+constexpr int MaxAppNameLength = 50;
+} // namespace Limits
+
+// A settable field of a service: its key (as in JSON and on the command line), what it means,
+// and how a JSON value is checked and stored.
+struct ServiceField
+{
+    QString key;
+    QString description;
+    QJsonValue (*get)(const Service &);
+    Status (*set)(Service &, const QJsonValue &);
+};
+
+namespace ServiceRules {
+
+const QList<ServiceField> &fields();
+const ServiceField *field(const QString &key);
+
+// Checks every field of `service` against Limits; the error names the first bad field.
+Status validate(const Service &service);
+// Checks a service id.
+Status validateId(const QString &id);
+
+// Applies a JSON object of changes ({"ttl_seconds": 600, ...}); unknown keys, wrong types and
+// out-of-range values are refused with the field named, and nothing is changed then.
+Result<Service> applyPatch(const Service &service, const QJsonObject &patch);
+
+// Parses a command-line value ("600", "true", "sms,voice") into the JSON type of `key`.
+Result<QJsonValue> parseFieldText(const QString &key, const QString &text);
+
+Service makeDefault(const QString &id, qint64 nowMs);
+
+} // namespace ServiceRules
+} // namespace vc

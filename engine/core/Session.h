@@ -1,0 +1,154 @@
+#pragma once
+
+#include "core/Domain.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace vc {
+
+// Who asked for an action: recorded on events and, for staff actions, in the audit log.
+struct Actor
+{
+    QString kind; // "api_key", "operator", "cli", "system"
+    QString name; // key prefix, operator name, unix user; never a secret
+    QString toString() const { return name.isEmpty() ? kind : kind + u':' + name; }
+    static Actor system() { return {QStringLiteral("system"), {}}; }
+};
+
+// A session as callers may see it: no code, no hash, no full recipient.
+struct SessionView
+{
+    QString id;
+    QString serviceId;
+    Channel channel = Channel::Sms;
+    SessionStatus status = SessionStatus::Pending;
+    QString recipientMasked;
+    QString recipientRegion;
+    QString locale;
+    int codeLength = 0;
+    CodeType codeType = CodeType::Numeric;
+    int attempts = 0;
+    int maxAttempts = 0;
+    int resends = 0;
+    int maxResends = 0;
+    QString reference;
+    QString callbackUrl;
+    QString clientIp;
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0;
+    qint64 lastSentAt = 0;
+    std::optional<qint64> deliveredAt;
+    std::optional<qint64> verifiedAt;
+    std::optional<qint64> finishedAt;
+
+    int attemptsRemaining() const { return qMax(0, maxAttempts - attempts); }
+    int resendsRemaining() const { return qMax(0, maxResends - resends); }
+};
+
+struct SessionEvent
+{
+    qint64 id = 0;
+    QString sessionId;
+    qint64 at = 0;
+    QString type; // created, lookup, queued, sent, delivered, delivery_failed, check_failed,
+                  // verified, locked, resent, cancelled, expired, failed
+    QString actor;
+    QJsonObject detail; // never a code or a full recipient
+};
+
+struct StartRequest
+{
+    QString serviceId; // empty: "default"
+    QString channel;   // sms | voice | email
+    QString recipient; // phone number or e-mail address
+    std::optional<int> codeLength;
+    std::optional<int> ttlSeconds;
+    QString locale;      // empty: from the number's country, else the service's default
+    QString reference;   // caller's own reference, up to 128 characters
+    QString callbackUrl; // http(s) URL for status webhooks
+    QString clientIp;    // the end user's IP address, if the caller knows it
+    QString customCode;  // caller-supplied code, where the service allows it (secret)
+    Actor actor;
+};
+
+struct StartResult
+{
+    QString sessionId;
+    SessionStatus status = SessionStatus::Pending;
+    Channel channel = Channel::Sms;
+    QString locale;
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0;
+};
+
+struct CheckRequest
+{
+    QString sessionId;
+    QString code; // as typed; spaces and hyphens are ignored, letters are case-insensitive
+    Actor actor;
+};
+
+// The answer to a check. `error` is empty when verified, else invalid_code,
+// max_attempts_reached, expired, cancelled or failed.
+struct CheckResult
+{
+    SessionStatus status = SessionStatus::Pending;
+    QString error;
+    int attemptsRemaining = 0;
+    std::optional<qint64> verifiedAt;
+    bool verified() const { return status == SessionStatus::Verified && error.isEmpty(); }
+};
+
+struct ResendRequest
+{
+    QString sessionId;
+    QString channel; // empty: the session's channel
+    Actor actor;
+};
+
+struct OutboxEntry
+{
+    qint64 id = 0;
+    QString sessionId;
+    Channel channel = Channel::Sms;
+    QString recipientMasked;
+    QString locale;
+    qint64 createdAt = 0;
+    QString subject; // e-mail only
+    QString text;    // the message as delivered (holds the code)
+};
+
+struct StatsQuery
+{
+    qint64 fromMs = 0; // inclusive, rounded down to the hour
+    qint64 toMs = 0;   // exclusive; 0 = now
+    QString serviceId; // empty: all services
+};
+
+struct StatsRow
+{
+    qint64 hourStart = 0;
+    QString serviceId;
+    Channel channel = Channel::Sms;
+    SessionStatus status = SessionStatus::Pending;
+    qint64 sessions = 0;
+};
+
+struct StatsReport
+{
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    qint64 total = 0;
+    QHash<Channel, qint64> byChannel;
+    QHash<SessionStatus, qint64> byStatus;
+    qint64 deliveryFailures = 0;
+    // verified / sessions that reached a final status; nullopt when none has
+    std::optional<double> successRate;
+    QList<StatsRow> rows;
+};
+
+} // namespace vc

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/Recipient.h"
+#include "core/Result.h"
+#include "core/Service.h"
+#include "core/Session.h"
+#include "crypto/SecureBytes.h"
+
+#include <memory>
+
+namespace vc {
+
+// A start request that passed every check, with each value resolved (defaults applied).
+struct ValidatedStart
+{
+    Channel channel = Channel::Sms;
+    Recipient recipient;
+    int codeLength = 6;
+    int ttlSeconds = 300;
+    QString locale;
+    QString reference;
+    QString callbackUrl;
+    QString clientIp;
+    std::shared_ptr<SecureBytes> customCode; // set when the caller supplied the code
+};
+
+// The checks on request values, with the request's field names in every error (channel,
+// recipient, code_length, ttl_seconds, locale, reference, callback_url, ip_address, custom_code).
+namespace SessionRules {
+
+Result<ValidatedStart> validateStart(const StartRequest &request, const Service &service);
+
+// A session id is a UUID in text form; anything else cannot exist and is a 400, not a 404.
+Status validateSessionId(const QString &id);
+
+// The channel a resend uses: the requested one (enabled for the service and reachable with the
+// session's kind of recipient: sms and voice share a phone number) or the session's own.
+Result<Channel> resendChannel(const SessionView &session, const QString &requested,
+                              const Service &service);
+
+// Whole minutes shown in messages for a TTL, rounded up.
+int ttlMinutes(int ttlSeconds);
+
+} // namespace SessionRules
+} // namespace vc

@@ -1,0 +1,222 @@
+#include "store/DeliveryStore.h"
+
+#include "store/Database.h"
+#include "store/SqlUtil.h"
+
+namespace vc {
+
+namespace {
+
+const QString kColumns =
+    QStringLiteral("id, session_id, channel, provider, state, attempts, next_attempt_at, "
+                   "payload_sealed, provider_message_id, last_error, created_at, sent_at");
+
+DeliveryState stateFromName(const QString &n)
+{
+    for (DeliveryState s : {DeliveryState::Queued, DeliveryState::Sending, DeliveryState::Sent,
+                            DeliveryState::Failed, DeliveryState::Cancelled})
+        if (deliveryStateName(s) == n)
+            return s;
+    return DeliveryState::Failed;
+}
+
+DeliveryRow rowFrom(const Query &q)
+{
+    DeliveryRow r;
+    r.id = q.i64(0);
+    r.sessionId = q.str(1);
+    r.channel = channelFromName(q.str(2)).value_or(Channel::Sms);
+    r.provider = q.str(3);
+    r.state = stateFromName(q.str(4));
+    r.attempts = q.i32(5);
+    r.nextAttemptAt = q.i64(6);
+    r.payloadSealed = q.bytes(7);
+    r.providerMessageId = q.str(8);
+    r.lastError = q.str(9);
+    r.createdAt = q.i64(10);
+    r.sentAt = sql::optionalI64(q.value(11));
+    return r;
+}
+
+QVariant nullBlob()
+{
+    return QVariant(QMetaType::fromType<QByteArray>());
+}
+
+} // namespace
+
+QString deliveryStateName(DeliveryState s)
+{
+    switch (s) {
+    case DeliveryState::Queued:
+        return QStringLiteral("queued");
+    case DeliveryState::Sending:
+        return QStringLiteral("sending");
+    case DeliveryState::Sent:
+        return QStringLiteral("sent");
+    case DeliveryState::Failed:
+        return QStringLiteral("failed");
+    case DeliveryState::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+Result<qint64> DeliveryStore::enqueue(const QString &sessionId, Channel channel,
+                                      const QString &provider, const QByteArray &payloadSealed,
+                                      qint64 now)
+{
+    auto q = m_c.exec(QStringLiteral("INSERT INTO deliveries (session_id, channel, provider, "
+                                     "state, attempts, next_attempt_at, payload_sealed, "
+                                     "created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, "
+                                     "?, ?) RETURNING id"),
+                      {sessionId, channelName(channel), provider, now, payloadSealed, now, now});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::internal(QStringLiteral("delivery job was not stored"));
+    return q->i64(0);
+}
+
+Result<QList<DeliveryRow>> DeliveryStore::claimDue(qint64 now, qint64 leaseMs, int limit,
+                                                   const QString &sessionId)
+{
+    QList<qint64> ids;
+    {
+        auto q = sessionId.isEmpty()
+                     ? m_c.exec(QStringLiteral("SELECT id FROM deliveries WHERE state IN "
+                                               "('queued', 'sending') AND next_attempt_at <= ? "
+                                               "ORDER BY next_attempt_at LIMIT ?"),
+                                {now, limit})
+                     : m_c.exec(QStringLiteral("SELECT id FROM deliveries WHERE session_id = ? "
+                                               "AND state IN ('queued', 'sending') AND "
+                                               "next_attempt_at <= ? ORDER BY next_attempt_at "
+                                               "LIMIT ?"),
+                                {sessionId, now, limit});
+        if (!q)
+            return q.error();
+        while (q->next())
+            ids.append(q->i64(0));
+    }
+    QList<DeliveryRow> claimed;
+    for (qint64 id : ids) {
+        auto u = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'sending', attempts = "
+                                         "attempts + 1, next_attempt_at = ?, updated_at = ? WHERE "
+                                         "id = ? AND state IN ('queued', 'sending') AND "
+                                         "next_attempt_at <= ?"),
+                          {now + leaseMs, now, id, now});
+        if (!u)
+            return u.error();
+        if (u->rowsAffected() != 1)
+            continue;
+        auto row = find(id);
+        if (!row)
+            return row.error();
+        if (*row)
+            claimed.append(**row);
+    }
+    return claimed;
+}
+
+Result<std::optional<DeliveryRow>> DeliveryStore::find(qint64 id)
+{
+    auto q = m_c.exec(QStringLiteral("SELECT ") + kColumns +
+                          QStringLiteral(" FROM deliveries WHERE id = ?"),
+                      {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<DeliveryRow>();
+    return std::optional<DeliveryRow>(rowFrom(*q));
+}
+
+Result<QList<DeliveryRow>> DeliveryStore::forSession(const QString &sessionId)
+{
+    auto q = m_c.exec(QStringLiteral("SELECT ") + kColumns +
+                          QStringLiteral(" FROM deliveries WHERE session_id = ? ORDER BY id"),
+                      {sessionId});
+    if (!q)
+        return q.error();
+    QList<DeliveryRow> out;
+    while (q->next())
+        out.append(rowFrom(*q));
+    return out;
+}
+
+Status DeliveryStore::markSent(qint64 id, const QString &providerMessageId, qint64 now)
+{
+    auto q = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'sent', payload_sealed = ?, "
+                                     "provider_message_id = ?, last_error = NULL, sent_at = ?, "
+                                     "updated_at = ? WHERE id = ?"),
+                      {nullBlob(), sql::nullableText(providerMessageId), now, now, id});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Status DeliveryStore::scheduleRetry(qint64 id, qint64 at, const QString &error, qint64 now)
+{
+    auto q = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'queued', next_attempt_at = ?, "
+                                     "last_error = ?, updated_at = ? WHERE id = ? AND state = "
+                                     "'sending'"),
+                      {at, error, now, id});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Status DeliveryStore::markFailed(qint64 id, const QString &error, qint64 now)
+{
+    auto q = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'failed', payload_sealed = ?, "
+                                     "last_error = ?, updated_at = ? WHERE id = ?"),
+                      {nullBlob(), error, now, id});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Status DeliveryStore::cancelOpen(const QString &sessionId, qint64 now)
+{
+    auto q = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'cancelled', payload_sealed = "
+                                     "?, updated_at = ? WHERE session_id = ? AND state IN "
+                                     "('queued', 'sending')"),
+                      {nullBlob(), now, sessionId});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Status DeliveryStore::storeOutboxMessage(qint64 deliveryId, const QString &sessionId,
+                                         Channel channel, const QString &recipientMasked,
+                                         const QString &locale, const QByteArray &messageSealed,
+                                         qint64 now)
+{
+    auto q = m_c.exec(
+        QStringLiteral("INSERT INTO outbox_messages (delivery_id, session_id, "
+                       "channel, recipient_masked, locale, message_sealed, "
+                       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                       "(delivery_id) DO NOTHING"),
+        {deliveryId, sessionId, channelName(channel), recipientMasked, locale, messageSealed, now});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<QList<DeliveryStore::OutboxRow>> DeliveryStore::outbox(const QString &sessionId, int limit)
+{
+    const QString cols = QStringLiteral("SELECT id, session_id, channel, recipient_masked, locale, "
+                                        "message_sealed, created_at FROM outbox_messages ");
+    auto q = sessionId.isEmpty()
+                 ? m_c.exec(cols + QStringLiteral("ORDER BY id DESC LIMIT ?"), {limit})
+                 : m_c.exec(cols + QStringLiteral("WHERE session_id = ? ORDER BY id DESC LIMIT ?"),
+                            {sessionId, limit});
+    if (!q)
+        return q.error();
+    QList<OutboxRow> out;
+    while (q->next())
+        out.append({q->i64(0), q->str(1), channelFromName(q->str(2)).value_or(Channel::Sms),
+                    q->str(3), q->str(4), q->bytes(5), q->i64(6)});
+    return out;
+}
+
+} // namespace vc

@@ -1,0 +1,189 @@
+#include "store/ServiceStore.h"
+
+#include "store/Database.h"
+#include "store/SqlUtil.h"
+
+namespace vc {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "id, name, app_name, code_length, code_type, ttl_seconds, max_attempts, max_resends, "
+    "resend_cooldown_seconds, starts_per_recipient_per_hour, default_locale, default_region, "
+    "channels, allow_custom_code, enabled, created_at, updated_at");
+
+QString channelsText(const QList<Channel> &channels)
+{
+    QStringList names;
+    for (Channel c : channels)
+        names.append(channelName(c));
+    return names.join(u',');
+}
+
+Service serviceFrom(const Query &q)
+{
+    Service s;
+    s.id = q.str(0);
+    s.name = q.str(1);
+    s.appName = q.str(2);
+    s.codeLength = q.i32(3);
+    s.codeType = codeTypeFromName(q.str(4)).value_or(CodeType::Numeric);
+    s.ttlSeconds = q.i32(5);
+    s.maxAttempts = q.i32(6);
+    s.maxResends = q.i32(7);
+    s.resendCooldownSeconds = q.i32(8);
+    s.startsPerRecipientPerHour = q.i32(9);
+    s.defaultLocale = q.str(10);
+    s.defaultRegion = q.str(11);
+    s.channels.clear();
+    for (const QString &name : q.str(12).split(u',', Qt::SkipEmptyParts))
+        if (auto c = channelFromName(name))
+            s.channels.append(*c);
+    s.allowCustomCode = q.i32(13) != 0;
+    s.enabled = q.i32(14) != 0;
+    s.createdAt = q.i64(15);
+    s.updatedAt = q.i64(16);
+    return s;
+}
+
+QVariantList values(const Service &s)
+{
+    return {s.id,
+            s.name,
+            s.appName,
+            s.codeLength,
+            codeTypeName(s.codeType),
+            s.ttlSeconds,
+            s.maxAttempts,
+            s.maxResends,
+            s.resendCooldownSeconds,
+            s.startsPerRecipientPerHour,
+            s.defaultLocale,
+            sql::text(s.defaultRegion),
+            channelsText(s.channels),
+            s.allowCustomCode ? 1 : 0,
+            s.enabled ? 1 : 0,
+            s.createdAt,
+            s.updatedAt};
+}
+
+} // namespace
+
+Result<QList<Service>> ServiceStore::all()
+{
+    auto q = m_c.exec(QStringLiteral("SELECT ") + kColumns +
+                      QStringLiteral(" FROM services ORDER BY id"));
+    if (!q)
+        return q.error();
+    QList<Service> out;
+    while (q->next())
+        out.append(serviceFrom(*q));
+    return out;
+}
+
+Result<std::optional<Service>> ServiceStore::find(const QString &id)
+{
+    auto q = m_c.exec(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM services WHERE id = ?"), {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Service>();
+    return std::optional<Service>(serviceFrom(*q));
+}
+
+Result<bool> ServiceStore::insertIfAbsent(const Service &service)
+{
+    auto q =
+        m_c.exec(QStringLiteral("INSERT INTO services (") + kColumns +
+                     QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                    "?) ON CONFLICT (id) DO NOTHING"),
+                 values(service));
+    if (!q)
+        return q.error();
+    return q->rowsAffected() == 1;
+}
+
+Status ServiceStore::update(const Service &s)
+{
+    auto q =
+        m_c.exec(QStringLiteral("UPDATE services SET name = ?, app_name = ?, code_length = ?, "
+                                "code_type = ?, ttl_seconds = ?, max_attempts = ?, "
+                                "max_resends = ?, resend_cooldown_seconds = ?, "
+                                "starts_per_recipient_per_hour = ?, default_locale = ?, "
+                                "default_region = ?, channels = ?, allow_custom_code = ?, "
+                                "enabled = ?, updated_at = ? WHERE id = ?"),
+                 {s.name, s.appName, s.codeLength, codeTypeName(s.codeType), s.ttlSeconds,
+                  s.maxAttempts, s.maxResends, s.resendCooldownSeconds, s.startsPerRecipientPerHour,
+                  s.defaultLocale, sql::text(s.defaultRegion), channelsText(s.channels),
+                  s.allowCustomCode ? 1 : 0, s.enabled ? 1 : 0, s.updatedAt, s.id});
+    if (!q)
+        return q.error();
+    if (q->rowsAffected() != 1)
+        return Error::notFound(QStringLiteral("no service with this id"));
+    return {};
+}
+
+Result<QHash<TemplatePart, QString>> ServiceStore::templates(const QString &serviceId,
+                                                             const QString &locale)
+{
+    auto q = m_c.exec(QStringLiteral("SELECT part, body FROM service_templates WHERE service_id = "
+                                     "? AND locale = ?"),
+                      {serviceId, locale});
+    if (!q)
+        return q.error();
+    QHash<TemplatePart, QString> out;
+    while (q->next())
+        if (auto part = templatePartFromName(q->str(0)))
+            out.insert(*part, q->str(1));
+    return out;
+}
+
+Status ServiceStore::setTemplate(const QString &serviceId, const QString &locale, TemplatePart part,
+                                 const QString &body, qint64 now)
+{
+    auto q = m_c.exec(QStringLiteral("INSERT INTO service_templates (service_id, locale, part, "
+                                     "body, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                                     "(service_id, locale, part) DO UPDATE SET body = "
+                                     "excluded.body, updated_at = excluded.updated_at"),
+                      {serviceId, locale, templatePartName(part), body, now});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Status ServiceStore::removeTemplate(const QString &serviceId, const QString &locale,
+                                    TemplatePart part)
+{
+    auto q = m_c.exec(QStringLiteral("DELETE FROM service_templates WHERE service_id = ? AND "
+                                     "locale = ? AND part = ?"),
+                      {serviceId, locale, templatePartName(part)});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<std::optional<QString>> ServiceStore::meta(const QString &key)
+{
+    auto q = m_c.exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<QString>();
+    return std::optional<QString>(q->str(0));
+}
+
+Result<QString> ServiceStore::metaSetIfAbsent(const QString &key, const QString &value)
+{
+    auto q = m_c.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT "
+                                     "(key) DO NOTHING"),
+                      {key, value});
+    if (!q)
+        return q.error();
+    auto stored = meta(key);
+    if (!stored)
+        return stored.error();
+    return stored->value_or(value);
+}
+
+} // namespace vc

@@ -1,0 +1,255 @@
+#include "store/SessionStore.h"
+
+#include "store/Database.h"
+#include "store/DeliveryStore.h"
+#include "store/SqlUtil.h"
+#include "store/StatsStore.h"
+
+namespace vc {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "id, service_id, channel, status, recipient_masked, recipient_region, locale, code_length, "
+    "code_type, attempts, max_attempts, resends, max_resends, reference, callback_url, client_ip, "
+    "created_at, expires_at, last_sent_at, delivered_at, verified_at, finished_at, "
+    "recipient_index, recipient_sealed, code_hash, resend_cooldown_seconds, ttl_seconds");
+
+SessionRow rowFrom(const Query &q)
+{
+    SessionRow r;
+    SessionView &v = r.view;
+    v.id = q.str(0);
+    v.serviceId = q.str(1);
+    v.channel = channelFromName(q.str(2)).value_or(Channel::Sms);
+    v.status = statusFromName(q.str(3)).value_or(SessionStatus::Failed);
+    v.recipientMasked = q.str(4);
+    v.recipientRegion = q.str(5);
+    v.locale = q.str(6);
+    v.codeLength = q.i32(7);
+    v.codeType = codeTypeFromName(q.str(8)).value_or(CodeType::Numeric);
+    v.attempts = q.i32(9);
+    v.maxAttempts = q.i32(10);
+    v.resends = q.i32(11);
+    v.maxResends = q.i32(12);
+    v.reference = q.str(13);
+    v.callbackUrl = q.str(14);
+    v.clientIp = q.str(15);
+    v.createdAt = q.i64(16);
+    v.expiresAt = q.i64(17);
+    v.lastSentAt = q.i64(18);
+    v.deliveredAt = sql::optionalI64(q.value(19));
+    v.verifiedAt = sql::optionalI64(q.value(20));
+    v.finishedAt = sql::optionalI64(q.value(21));
+    r.recipientIndex = q.bytes(22);
+    r.recipientSealed = q.bytes(23);
+    r.codeHash = q.bytes(24);
+    r.resendCooldownSeconds = q.i32(25);
+    r.ttlSeconds = q.i32(26);
+    return r;
+}
+
+} // namespace
+
+Status SessionStore::insert(const SessionRow &row)
+{
+    const SessionView &v = row.view;
+    auto q = m_c.exec(
+        QStringLiteral("INSERT INTO sessions (") + kColumns +
+            QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                           "?, ?, ?, ?, ?, ?, ?)"),
+        {v.id,
+         v.serviceId,
+         channelName(v.channel),
+         statusName(v.status),
+         v.recipientMasked,
+         sql::text(v.recipientRegion),
+         v.locale,
+         v.codeLength,
+         codeTypeName(v.codeType),
+         v.attempts,
+         v.maxAttempts,
+         v.resends,
+         v.maxResends,
+         sql::nullableText(v.reference),
+         sql::nullableText(v.callbackUrl),
+         sql::nullableText(v.clientIp),
+         v.createdAt,
+         v.expiresAt,
+         v.lastSentAt,
+         sql::nullable(v.deliveredAt),
+         sql::nullable(v.verifiedAt),
+         sql::nullable(v.finishedAt),
+         row.recipientIndex,
+         row.recipientSealed,
+         row.codeHash,
+         row.resendCooldownSeconds,
+         row.ttlSeconds});
+    if (!q)
+        return q.error();
+    return StatsStore(m_c).addSessions(v.createdAt, v.serviceId, v.channel, v.status, 1);
+}
+
+Result<std::optional<SessionRow>> SessionStore::find(const QString &id)
+{
+    auto q = m_c.exec(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions WHERE id = ?"), {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<SessionRow>();
+    return std::optional<SessionRow>(rowFrom(*q));
+}
+
+Status SessionStore::addEvent(const QString &sessionId, qint64 at, const QString &type,
+                              const Actor &actor, const QJsonObject &detail)
+{
+    auto q = m_c.exec(QStringLiteral("INSERT INTO session_events (session_id, at, type, actor, "
+                                     "detail) VALUES (?, ?, ?, ?, ?)"),
+                      {sessionId, at, type, sql::text(actor.toString()), sql::jsonText(detail)});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<QList<SessionEvent>> SessionStore::events(const QString &sessionId)
+{
+    auto q = m_c.exec(QStringLiteral("SELECT id, at, type, actor, detail FROM session_events "
+                                     "WHERE session_id = ? ORDER BY id"),
+                      {sessionId});
+    if (!q)
+        return q.error();
+    QList<SessionEvent> out;
+    while (q->next())
+        out.append(
+            {q->i64(0), sessionId, q->i64(1), q->str(2), q->str(3), sql::jsonObject(q->str(4))});
+    return out;
+}
+
+Status SessionStore::transition(SessionRow &row, SessionStatus to, qint64 now)
+{
+    SessionView &v = row.view;
+    const SessionStatus from = v.status;
+    if (from == to)
+        return {};
+    Q_ASSERT(!isFinal(from));
+    v.status = to;
+    if (to == SessionStatus::Delivered)
+        v.deliveredAt = now;
+    if (to == SessionStatus::Verified)
+        v.verifiedAt = now;
+    if (isFinal(to)) {
+        v.finishedAt = now;
+        row.codeHash.clear();
+    }
+    // The status guard makes a lost race visible instead of overwriting a final status.
+    auto q = m_c.exec(QStringLiteral("UPDATE sessions SET status = ?, delivered_at = ?, "
+                                     "verified_at = ?, finished_at = ?, code_hash = ? "
+                                     "WHERE id = ? AND status = ?"),
+                      {statusName(to), sql::nullable(v.deliveredAt), sql::nullable(v.verifiedAt),
+                       sql::nullable(v.finishedAt),
+                       row.codeHash.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                              : QVariant(row.codeHash),
+                       v.id, statusName(from)});
+    if (!q)
+        return q.error();
+    if (q->rowsAffected() != 1)
+        return Error::conflict(QStringLiteral("state_changed"),
+                               QStringLiteral("the session changed meanwhile; try again"));
+    StatsStore stats(m_c);
+    if (Status s = stats.addSessions(v.createdAt, v.serviceId, v.channel, from, -1); !s)
+        return s;
+    if (Status s = stats.addSessions(v.createdAt, v.serviceId, v.channel, to, 1); !s)
+        return s;
+    if (isFinal(to))
+        return DeliveryStore(m_c).cancelOpen(v.id, now);
+    return {};
+}
+
+Result<bool> SessionStore::expireIfDue(SessionRow &row, qint64 now)
+{
+    if (isFinal(row.view.status) || now < row.view.expiresAt)
+        return false;
+    if (Status s = transition(row, SessionStatus::Expired, now); !s)
+        return s.error();
+    if (Status s = addEvent(row.view.id, now, QStringLiteral("expired"), Actor::system()); !s)
+        return s.error();
+    return true;
+}
+
+Status SessionStore::recordAttempt(SessionRow &row)
+{
+    auto q = m_c.exec(QStringLiteral("UPDATE sessions SET attempts = attempts + 1 WHERE id = ? AND "
+                                     "attempts = ?"),
+                      {row.view.id, row.view.attempts});
+    if (!q)
+        return q.error();
+    if (q->rowsAffected() != 1)
+        return Error::conflict(QStringLiteral("state_changed"),
+                               QStringLiteral("the session changed meanwhile; try again"));
+    ++row.view.attempts;
+    return {};
+}
+
+Status SessionStore::replaceCode(SessionRow &row, Channel channel, const QByteArray &codeHash,
+                                 qint64 now, qint64 expiresAt)
+{
+    auto q =
+        m_c.exec(QStringLiteral("UPDATE sessions SET code_hash = ?, channel = ?, resends = "
+                                "resends + 1, last_sent_at = ?, expires_at = ? WHERE id = ? "
+                                "AND resends = ?"),
+                 {codeHash, channelName(channel), now, expiresAt, row.view.id, row.view.resends});
+    if (!q)
+        return q.error();
+    if (q->rowsAffected() != 1)
+        return Error::conflict(QStringLiteral("state_changed"),
+                               QStringLiteral("the session changed meanwhile; try again"));
+    // Statistics count a session under its current channel: a resend by voice moves it there.
+    if (channel != row.view.channel) {
+        StatsStore stats(m_c);
+        const SessionView &v = row.view;
+        if (Status s = stats.addSessions(v.createdAt, v.serviceId, v.channel, v.status, -1); !s)
+            return s;
+        if (Status s = stats.addSessions(v.createdAt, v.serviceId, channel, v.status, 1); !s)
+            return s;
+        row.view.channel = channel;
+    }
+    row.codeHash = codeHash;
+    ++row.view.resends;
+    row.view.lastSentAt = now;
+    row.view.expiresAt = expiresAt;
+    return {};
+}
+
+Result<SessionStore::RecentStarts> SessionStore::recentStarts(const QString &serviceId,
+                                                              const QByteArray &recipientIndex,
+                                                              qint64 sinceMs)
+{
+    auto q = m_c.exec(QStringLiteral("SELECT COUNT(*), MIN(created_at) FROM sessions WHERE "
+                                     "recipient_index = ? AND created_at >= ? AND service_id = ?"),
+                      {recipientIndex, sinceMs, serviceId});
+    if (!q)
+        return q.error();
+    RecentStarts r;
+    if (q->next()) {
+        r.count = q->i32(0);
+        r.oldest = q->i64(1);
+    }
+    return r;
+}
+
+Result<QStringList> SessionStore::dueForExpiry(qint64 now, int limit)
+{
+    auto q = m_c.exec(QStringLiteral("SELECT id FROM sessions WHERE status IN ('pending', "
+                                     "'delivered') AND expires_at <= ? ORDER BY expires_at "
+                                     "LIMIT ?"),
+                      {now, limit});
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q->next())
+        ids.append(q->str(0));
+    return ids;
+}
+
+} // namespace vc

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/Session.h"
+
+#include <QByteArray>
+
+namespace vc {
+
+class Connection;
+
+// A session as stored: the view plus what only the engine may touch.
+struct SessionRow
+{
+    SessionView view;
+    QByteArray recipientIndex;
+    QByteArray recipientSealed;
+    QByteArray codeHash; // empty once the session is final
+    int resendCooldownSeconds = 0;
+    int ttlSeconds = 0;
+};
+
+// SQL for sessions and their events, within a transaction the caller holds. Every status change
+// goes through transition(), which also moves the session between hourly statistics buckets, so
+// the statistics always equal a count over the sessions.
+class SessionStore
+{
+public:
+    explicit SessionStore(Connection &c)
+        : m_c(c)
+    {}
+
+    Status insert(const SessionRow &row);
+    // nullopt when there is no such session.
+    Result<std::optional<SessionRow>> find(const QString &id);
+
+    Status addEvent(const QString &sessionId, qint64 at, const QString &type, const Actor &actor,
+                    const QJsonObject &detail = {});
+    Result<QList<SessionEvent>> events(const QString &sessionId);
+
+    // Moves `row` to `to` at `now` (stats, finished/verified/delivered times, the code hash erased
+    // on final statuses, queued deliveries cancelled on final statuses) and writes the
+    // change. The caller has checked the transition is allowed.
+    Status transition(SessionRow &row, SessionStatus to, qint64 now);
+
+    // Expires an open session whose time is up (status, statistics, an "expired" event).
+    // Returns true when it did.
+    Result<bool> expireIfDue(SessionRow &row, qint64 now);
+
+    // Counts one wrong code (attempts + 1).
+    Status recordAttempt(SessionRow &row);
+    // Replaces the code after a resend.
+    Status replaceCode(SessionRow &row, Channel channel, const QByteArray &codeHash, qint64 now,
+                       qint64 expiresAt);
+
+    // Sessions of one recipient (by blind index) in one service created at or after `sinceMs`,
+    // and the oldest creation time among them.
+    struct RecentStarts
+    {
+        int count = 0;
+        qint64 oldest = 0;
+    };
+    Result<RecentStarts> recentStarts(const QString &serviceId, const QByteArray &recipientIndex,
+                                      qint64 sinceMs);
+
+    // Ids of open sessions whose expiry time has passed, oldest first.
+    Result<QStringList> dueForExpiry(qint64 now, int limit);
+
+private:
+    Connection &m_c;
+};
+
+} // namespace vc

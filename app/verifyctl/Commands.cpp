@@ -1,0 +1,445 @@
+#include "verifyctl/Commands.h"
+
+#include "core/Engine.h"
+#include "core/JsonViews.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace vc::cli {
+
+namespace {
+
+Actor cliActor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        if (const passwd *pw = getpwuid(getuid()))
+            user = QString::fromLocal8Bit(pw->pw_name);
+    return {QStringLiteral("cli"), user};
+}
+
+QString opt(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+// Positional arguments after the command word.
+QStringList positional(const QCommandLineParser &p)
+{
+    return p.positionalArguments();
+}
+
+int needArgs(const QCommandLineParser &p, int n, const QString &what, const Output &out)
+{
+    if (positional(p).size() != n)
+        return out.usage(QStringLiteral("expected %1").arg(what));
+    return Ok;
+}
+
+Result<int> intOption(const QCommandLineParser &p, const QString &name)
+{
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    if (!ok)
+        return Error::invalid(name, QStringLiteral("must be a whole number"));
+    return v;
+}
+
+void printSession(const SessionView &v, const Output &out)
+{
+    out.line(QStringLiteral("Session   %1").arg(v.id));
+    out.line(QStringLiteral("  status    %1").arg(statusName(v.status)));
+    out.line(QStringLiteral("  service   %1").arg(v.serviceId));
+    out.line(QStringLiteral("  channel   %1 to %2 (%3)")
+                 .arg(channelName(v.channel), v.recipientMasked, v.locale));
+    out.line(QStringLiteral("  attempts  %1 of %2").arg(v.attempts).arg(v.maxAttempts));
+    out.line(QStringLiteral("  resends   %1 of %2").arg(v.resends).arg(v.maxResends));
+    out.line(QStringLiteral("  created   %1").arg(humanTime(v.createdAt)));
+    out.line(QStringLiteral("  expires   %1").arg(humanTime(v.expiresAt)));
+    if (v.deliveredAt)
+        out.line(QStringLiteral("  delivered %1").arg(humanTime(*v.deliveredAt)));
+    if (v.verifiedAt)
+        out.line(QStringLiteral("  verified  %1").arg(humanTime(*v.verifiedAt)));
+    if (v.finishedAt && !v.verifiedAt)
+        out.line(QStringLiteral("  finished  %1").arg(humanTime(*v.finishedAt)));
+    if (!v.reference.isEmpty())
+        out.line(QStringLiteral("  reference %1").arg(v.reference));
+}
+
+// Hands the session's queued message to its provider now, so the CLI shows the outcome; a
+// running verifyd may have claimed it first, which is fine.
+void deliverNow(Engine &engine, const QString &sessionId)
+{
+    (void)engine.deliverDue(sessionId);
+}
+
+// --- commands ------------------------------------------------------------------------------
+
+void startOptions(QCommandLineParser &p)
+{
+    p.addOptions({
+        {opt("channel"), QStringLiteral("sms, voice or email."), QStringLiteral("C")},
+        {opt("recipient"), QStringLiteral("Phone number (+4791234567) or e-mail address."),
+         QStringLiteral("R")},
+        {opt("service"), QStringLiteral("Service id (default: default)."), QStringLiteral("ID")},
+        {opt("locale"), QStringLiteral("Message language: en, nb, sv, da, fi."),
+         QStringLiteral("L")},
+        {opt("reference"), QStringLiteral("Your own reference, stored with the session."),
+         QStringLiteral("REF")},
+        {opt("code-length"), QStringLiteral("Code length, 4-10."), QStringLiteral("N")},
+        {opt("ttl"), QStringLiteral("Seconds the code stays valid, 60-3600."),
+         QStringLiteral("SECONDS")},
+        {opt("no-send"), QStringLiteral("Queue the message only (a running verifyd sends it).")},
+    });
+}
+
+int runStart(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (!positional(p).isEmpty())
+        return out.usage(QStringLiteral("start takes options only, e.g. start --channel sms "
+                                        "--recipient +4791234567"));
+    if (!p.isSet(opt("channel")) || !p.isSet(opt("recipient")))
+        return out.usage(QStringLiteral("start needs --channel and --recipient"));
+    StartRequest r;
+    r.channel = p.value(opt("channel"));
+    r.recipient = p.value(opt("recipient"));
+    r.serviceId = p.value(opt("service"));
+    r.locale = p.value(opt("locale"));
+    r.reference = p.value(opt("reference"));
+    r.actor = cliActor();
+    if (p.isSet(opt("code-length"))) {
+        auto n = intOption(p, opt("code-length"));
+        if (!n)
+            return out.error(Error::invalid(QStringLiteral("code_length"), n.error().message));
+        r.codeLength = *n;
+    }
+    if (p.isSet(opt("ttl"))) {
+        auto n = intOption(p, opt("ttl"));
+        if (!n)
+            return out.error(Error::invalid(QStringLiteral("ttl_seconds"), n.error().message));
+        r.ttlSeconds = *n;
+    }
+    auto started = engine.start(r);
+    if (!started)
+        return out.error(started.error());
+    if (!p.isSet(opt("no-send")))
+        deliverNow(engine, started->sessionId);
+    StartResult shown = *started;
+    if (auto now = engine.status(started->sessionId))
+        shown.status = now->status;
+    out.document(Json::of(shown));
+    out.line(QStringLiteral("Started verification %1").arg(shown.sessionId));
+    out.line(QStringLiteral("  status    %1").arg(statusName(shown.status)));
+    out.line(QStringLiteral("  channel   %1 (%2)").arg(channelName(shown.channel), shown.locale));
+    out.line(QStringLiteral("  expires   %1").arg(humanTime(shown.expiresAt)));
+    return Ok;
+}
+
+int runCheck(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (int rc = needArgs(p, 2, QStringLiteral("check SESSION_ID CODE"), out); rc != Ok)
+        return rc;
+    auto result = engine.check({positional(p).at(0), positional(p).at(1), cliActor()});
+    if (!result)
+        return out.error(result.error());
+    out.document(Json::of(*result));
+    if (result->verified()) {
+        out.line(QStringLiteral("Verified."));
+        return Ok;
+    }
+    if (result->error == QLatin1String("invalid_code"))
+        out.line(QStringLiteral("Wrong code: %1 attempt(s) left.").arg(result->attemptsRemaining));
+    else if (result->error == QLatin1String("max_attempts_reached"))
+        out.line(QStringLiteral("Wrong code. No attempts left: the session has failed."));
+    else
+        out.line(
+            QStringLiteral("Not verified: the session is %1.").arg(statusName(result->status)));
+    return NotVerified;
+}
+
+int runStatus(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (int rc = needArgs(p, 1, QStringLiteral("status SESSION_ID"), out); rc != Ok)
+        return rc;
+    auto v = engine.status(positional(p).at(0));
+    if (!v)
+        return out.error(v.error());
+    out.document(Json::of(*v));
+    printSession(*v, out);
+    return Ok;
+}
+
+int runCancel(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (int rc = needArgs(p, 1, QStringLiteral("cancel SESSION_ID"), out); rc != Ok)
+        return rc;
+    auto v = engine.cancel(positional(p).at(0), cliActor());
+    if (!v)
+        return out.error(v.error());
+    out.document(Json::of(*v));
+    out.line(QStringLiteral("Cancelled %1.").arg(v->id));
+    return Ok;
+}
+
+void resendOptions(QCommandLineParser &p)
+{
+    p.addOption({opt("channel"),
+                 QStringLiteral("Send by this channel instead (sms, voice, email)."),
+                 QStringLiteral("C")});
+    p.addOption({opt("no-send"), QStringLiteral("Queue the message only.")});
+}
+
+int runResend(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (int rc = needArgs(p, 1, QStringLiteral("resend SESSION_ID [--channel C]"), out); rc != Ok)
+        return rc;
+    auto v = engine.resend({positional(p).at(0), p.value(opt("channel")), cliActor()});
+    if (!v)
+        return out.error(v.error());
+    if (!p.isSet(opt("no-send")))
+        deliverNow(engine, v->id);
+    SessionView shown = *v;
+    if (auto now = engine.status(v->id))
+        shown = *now;
+    out.document(Json::of(shown));
+    out.line(QStringLiteral("Sent a new code by %1 to %2; %3 resend(s) left.")
+                 .arg(channelName(shown.channel), shown.recipientMasked)
+                 .arg(shown.resendsRemaining()));
+    return Ok;
+}
+
+int runEvents(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (int rc = needArgs(p, 1, QStringLiteral("events SESSION_ID"), out); rc != Ok)
+        return rc;
+    auto events = engine.events(positional(p).at(0));
+    if (!events)
+        return out.error(events.error());
+    out.document(Json::of(*events));
+    for (const SessionEvent &e : *events) {
+        QStringList details;
+        for (auto it = e.detail.constBegin(); it != e.detail.constEnd(); ++it)
+            details.append(it.key() + u'=' + it.value().toVariant().toString());
+        out.line(QStringLiteral("%1  %2  %3  %4")
+                     .arg(humanTime(e.at), e.type.leftJustified(16), e.actor.leftJustified(12),
+                          details.join(u' ')));
+    }
+    return Ok;
+}
+
+void outboxOptions(QCommandLineParser &p)
+{
+    p.addOption(
+        {opt("session"), QStringLiteral("Only this session's messages."), QStringLiteral("ID")});
+    p.addOption({opt("limit"), QStringLiteral("At most N messages (default 20)."),
+                 QStringLiteral("N"), QStringLiteral("20")});
+}
+
+int runOutbox(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (!positional(p).isEmpty())
+        return out.usage(QStringLiteral("outbox takes options only: [--session ID] [--limit N]"));
+    auto limit = intOption(p, opt("limit"));
+    if (!limit || *limit < 1 || *limit > 1000)
+        return out.error(Error::invalid(QStringLiteral("limit"), QStringLiteral("must be 1-1000")));
+    auto entries = engine.outbox(p.value(opt("session")), *limit);
+    if (!entries)
+        return out.error(entries.error());
+    QJsonArray all;
+    for (const OutboxEntry &e : *entries)
+        all.append(Json::of(e));
+    out.document(all);
+    if (entries->isEmpty())
+        out.line(QStringLiteral("The outbox is empty."));
+    for (const OutboxEntry &e : *entries) {
+        out.line(QStringLiteral("%1  %2 to %3  (session %4)")
+                     .arg(humanTime(e.createdAt), channelName(e.channel), e.recipientMasked,
+                          e.sessionId));
+        if (!e.subject.isEmpty())
+            out.line(QStringLiteral("  Subject: %1").arg(e.subject));
+        for (const QString &l : e.text.split(u'\n'))
+            out.line(QStringLiteral("  | ") + l);
+        out.line({});
+    }
+    return Ok;
+}
+
+void statsOptions(QCommandLineParser &p)
+{
+    p.addOption({opt("from"),
+                 QStringLiteral("Start (RFC 3339 or YYYY-MM-DD, UTC; default: 30 days "
+                                "ago)."),
+                 QStringLiteral("T")});
+    p.addOption({opt("to"), QStringLiteral("End, exclusive (default: now)."), QStringLiteral("T")});
+    p.addOption({opt("service"), QStringLiteral("Only this service."), QStringLiteral("ID")});
+}
+
+int runStats(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    StatsQuery q;
+    q.fromMs = engine.clock().nowMs() - 30LL * 24 * 3600 * 1000;
+    for (const auto &[name, target] : {std::pair{opt("from"), &q.fromMs}, {opt("to"), &q.toMs}}) {
+        if (!p.isSet(name))
+            continue;
+        const auto t = Json::parseTime(p.value(name));
+        if (!t)
+            return out.error(Error::invalid(name, QStringLiteral("must be a date (2026-11-01) or "
+                                                                 "an RFC 3339 time")));
+        *target = *t;
+    }
+    q.serviceId = p.value(opt("service"));
+    (void)engine.sweepExpired();
+    auto r = engine.stats(q);
+    if (!r)
+        return out.error(r.error());
+    out.document(Json::of(*r));
+    out.line(QStringLiteral("Sessions from %1 to %2: %3")
+                 .arg(humanTime(r->fromMs), humanTime(r->toMs))
+                 .arg(r->total));
+    for (Channel c : allChannels())
+        out.line(QStringLiteral("  %1 %2")
+                     .arg(channelName(c).leftJustified(10))
+                     .arg(r->byChannel.value(c)));
+    for (SessionStatus s : allStatuses())
+        out.line(QStringLiteral("  %1 %2")
+                     .arg(statusName(s).leftJustified(10))
+                     .arg(r->byStatus.value(s)));
+    out.line(QStringLiteral("  success rate      %1")
+                 .arg(r->successRate ? QStringLiteral("%1 %").arg(*r->successRate * 100, 0, 'f', 1)
+                                     : QStringLiteral("n/a (no finished sessions)")));
+    out.line(QStringLiteral("  delivery failures %1").arg(r->deliveryFailures));
+    return Ok;
+}
+
+int runDeliver(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (!positional(p).isEmpty())
+        return out.usage(QStringLiteral("deliver takes no arguments"));
+    int total = 0;
+    for (;;) {
+        auto n = engine.deliverDue();
+        if (!n)
+            return out.error(n.error());
+        total += *n;
+        if (*n == 0)
+            break;
+    }
+    out.document(QJsonObject{{QStringLiteral("processed"), total}});
+    out.line(QStringLiteral("Processed %1 queued deliveries.").arg(total));
+    return Ok;
+}
+
+int runSweep(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (!positional(p).isEmpty())
+        return out.usage(QStringLiteral("sweep takes no arguments"));
+    auto n = engine.sweepExpired();
+    if (!n)
+        return out.error(n.error());
+    out.document(QJsonObject{{QStringLiteral("expired"), *n}});
+    out.line(QStringLiteral("Expired %1 sessions.").arg(*n));
+    return Ok;
+}
+
+int runServices(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    const QStringList args = positional(p);
+    const QString sub = args.value(0, QStringLiteral("list"));
+    if (sub == QLatin1String("list") && args.size() <= 1) {
+        auto all = engine.services();
+        if (!all)
+            return out.error(all.error());
+        QJsonArray a;
+        for (const Service &s : *all)
+            a.append(s.toJson());
+        out.document(a);
+        for (const Service &s : *all)
+            out.line(QStringLiteral("%1  %2  %3  ttl %4 s, %5 attempts, %6 resends")
+                         .arg(s.id.leftJustified(16),
+                              s.enabled ? QStringLiteral("enabled ") : QStringLiteral("disabled"),
+                              s.name)
+                         .arg(s.ttlSeconds)
+                         .arg(s.maxAttempts)
+                         .arg(s.maxResends));
+        return Ok;
+    }
+    if ((sub == QLatin1String("show") && args.size() == 2) ||
+        (sub == QLatin1String("update") && args.size() >= 3)) {
+        Result<Service> s = engine.service(args.at(1));
+        if (s && sub == QLatin1String("update")) {
+            QJsonObject changes;
+            for (const QString &kv : args.mid(2)) {
+                const qsizetype eq = kv.indexOf(u'=');
+                if (eq <= 0)
+                    return out.usage(
+                        QStringLiteral("settings are KEY=VALUE, e.g. ttl_seconds=600"));
+                auto value = ServiceRules::parseFieldText(kv.left(eq), kv.mid(eq + 1));
+                if (!value)
+                    return out.error(value.error());
+                changes.insert(kv.left(eq), *value);
+            }
+            s = engine.updateService(args.at(1), changes);
+        }
+        if (!s)
+            return out.error(s.error());
+        out.document(s->toJson());
+        const QJsonObject o = s->toJson();
+        for (const ServiceField &f : ServiceRules::fields()) {
+            const QJsonValue v = o.value(f.key);
+            const QString text =
+                v.isArray() ? v.toVariant().toStringList().join(u',') : v.toVariant().toString();
+            out.line(QStringLiteral("%1 %2").arg(f.key.leftJustified(30), text));
+        }
+        return Ok;
+    }
+    return out.usage(QStringLiteral("services list | services show ID | services update ID "
+                                    "KEY=VALUE..."));
+}
+
+void noOptions(QCommandLineParser &) {}
+
+} // namespace
+
+const QList<Command> &commands()
+{
+    static const QList<Command> all{
+        {QStringLiteral("start"), QStringLiteral("--channel C --recipient R"),
+         QStringLiteral("Start a verification: create a code and send it."), startOptions,
+         runStart},
+        {QStringLiteral("check"), QStringLiteral("SESSION_ID CODE"),
+         QStringLiteral("Check a code (exit 0 verified, 3 not verified)."), noOptions, runCheck},
+        {QStringLiteral("status"), QStringLiteral("SESSION_ID"), QStringLiteral("Show a session."),
+         noOptions, runStatus},
+        {QStringLiteral("cancel"), QStringLiteral("SESSION_ID"),
+         QStringLiteral("Cancel an open session."), noOptions, runCancel},
+        {QStringLiteral("resend"), QStringLiteral("SESSION_ID [--channel C]"),
+         QStringLiteral("Send a new code; the old one stops working."), resendOptions, runResend},
+        {QStringLiteral("events"), QStringLiteral("SESSION_ID"),
+         QStringLiteral("Show what happened to a session."), noOptions, runEvents},
+        {QStringLiteral("outbox"), QStringLiteral("[--session ID] [--limit N]"),
+         QStringLiteral("Show messages in the local outbox."), outboxOptions, runOutbox},
+        {QStringLiteral("stats"), QStringLiteral("[--from T] [--to T] [--service ID]"),
+         QStringLiteral("Sessions by channel and status, success rate."), statsOptions, runStats},
+        {QStringLiteral("services"), QStringLiteral("list | show ID | update ID KEY=VALUE..."),
+         QStringLiteral("List, show or change services."), noOptions, runServices},
+        {QStringLiteral("deliver"), QString(),
+         QStringLiteral("Send every queued message that is due now."), noOptions, runDeliver},
+        {QStringLiteral("sweep"), QString(), QStringLiteral("Expire sessions whose time is up."),
+         noOptions, runSweep},
+    };
+    return all;
+}
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &c : commands())
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+} // namespace vc::cli

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/Error.h"
+#include "core/Session.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace vc {
+
+// The JSON shapes of engine values, shared by verifyctl --json and the HTTP API so both speak
+// the same language. Times are RFC 3339 UTC with milliseconds. Nothing here holds a code, a
+// hash or a full recipient.
+namespace Json {
+
+QString time(qint64 unixMs);
+// Parses RFC 3339 / ISO 8601 ("2026-11-01", "2026-11-01T10:00:00Z"); nullopt when malformed.
+std::optional<qint64> parseTime(const QString &text);
+
+QJsonObject of(const StartResult &r);
+QJsonObject of(const CheckResult &r);
+QJsonObject of(const SessionView &v);
+QJsonObject of(const SessionEvent &e);
+QJsonArray of(const QList<SessionEvent> &events);
+QJsonObject of(const OutboxEntry &e);
+QJsonObject of(const StatsReport &r);
+// {"error": "<code or reason>", "message": "...", "field": "..."}
+QJsonObject of(const Error &e);
+
+} // namespace Json
+} // namespace vc

@@ -1,0 +1,92 @@
+#include "core/SessionCrypto.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace vc {
+
+namespace {
+
+QByteArray aad(const char *kind, const QString &sessionId)
+{
+    return QByteArray(kind) + ':' + sessionId.toUtf8();
+}
+
+} // namespace
+
+SessionCrypto::SessionCrypto(const KeyRing &keys)
+    : m_codes(keys.codeKey())
+    , m_index(keys.indexKey())
+    , m_box(keys.encryptionKey())
+    , m_checkKey(keys.indexKey().clone())
+{}
+
+Result<QByteArray> SessionCrypto::sealRecipient(const QString &sessionId,
+                                                const QString &recipient) const
+{
+    SecureBytes plain(recipient.toUtf8());
+    return m_box.seal(plain.bytes(), aad("recipient", sessionId));
+}
+
+Result<SecureBytes> SessionCrypto::openRecipient(const QString &sessionId,
+                                                 const QByteArray &sealed) const
+{
+    return m_box.open(sealed, aad("recipient", sessionId));
+}
+
+Result<QByteArray> SessionCrypto::sealQueuedMessage(const QString &sessionId,
+                                                    const RenderedMessage &m) const
+{
+    return sealMessage(aad("queued-message", sessionId), m);
+}
+
+Result<RenderedMessage> SessionCrypto::openQueuedMessage(const QString &sessionId,
+                                                         const QByteArray &sealed) const
+{
+    return openMessage(aad("queued-message", sessionId), sealed);
+}
+
+Result<QByteArray> SessionCrypto::sealOutboxMessage(const QString &sessionId,
+                                                    const RenderedMessage &m) const
+{
+    return sealMessage(aad("outbox-message", sessionId), m);
+}
+
+Result<RenderedMessage> SessionCrypto::openOutboxMessage(const QString &sessionId,
+                                                         const QByteArray &sealed) const
+{
+    return openMessage(aad("outbox-message", sessionId), sealed);
+}
+
+Result<QByteArray> SessionCrypto::sealMessage(const QByteArray &ad, const RenderedMessage &m) const
+{
+    QJsonObject o{{QStringLiteral("text"), m.text}};
+    if (!m.subject.isEmpty())
+        o.insert(QStringLiteral("subject"), m.subject);
+    if (!m.html.isEmpty())
+        o.insert(QStringLiteral("html"), m.html);
+    SecureBytes plain(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return m_box.seal(plain.bytes(), ad);
+}
+
+Result<RenderedMessage> SessionCrypto::openMessage(const QByteArray &ad,
+                                                   const QByteArray &sealed) const
+{
+    auto plain = m_box.open(sealed, ad);
+    if (!plain)
+        return plain.error();
+    const QJsonObject o = QJsonDocument::fromJson(plain->bytes()).object();
+    RenderedMessage m;
+    m.subject = o.value(QStringLiteral("subject")).toString();
+    m.text = o.value(QStringLiteral("text")).toString();
+    m.html = o.value(QStringLiteral("html")).toString();
+    return m;
+}
+
+QString SessionCrypto::keyCheck() const
+{
+    return QString::fromLatin1(
+        hmacSha256(m_checkKey, QByteArrayLiteral("vc-key-check-v1")).toHex());
+}
+
+} // namespace vc

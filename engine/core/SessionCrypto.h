@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/Result.h"
+#include "crypto/BlindIndex.h"
+#include "crypto/CodeHasher.h"
+#include "crypto/KeyRing.h"
+#include "crypto/SealedBox.h"
+#include "delivery/MessageTemplates.h"
+
+namespace vc {
+
+// The keyed operations on session data, each bound to its place by associated data: a sealed
+// recipient, queued message or outbox message only opens as what it was sealed for, in the
+// session it was sealed for.
+class SessionCrypto
+{
+public:
+    explicit SessionCrypto(const KeyRing &keys);
+
+    const CodeHasher &codes() const { return m_codes; }
+    QByteArray recipientIndex(const QString &indexForm) const { return m_index.of(indexForm); }
+
+    Result<QByteArray> sealRecipient(const QString &sessionId, const QString &recipient) const;
+    Result<SecureBytes> openRecipient(const QString &sessionId, const QByteArray &sealed) const;
+
+    // A rendered message waiting in the delivery queue.
+    Result<QByteArray> sealQueuedMessage(const QString &sessionId, const RenderedMessage &m) const;
+    Result<RenderedMessage> openQueuedMessage(const QString &sessionId,
+                                              const QByteArray &sealed) const;
+
+    // A message as the local outbox keeps it.
+    Result<QByteArray> sealOutboxMessage(const QString &sessionId, const RenderedMessage &m) const;
+    Result<RenderedMessage> openOutboxMessage(const QString &sessionId,
+                                              const QByteArray &sealed) const;
+
+    // A value stored in the database at first start that proves later starts use the same
+    // master secret (it reveals nothing about the secret).
+    QString keyCheck() const;
+
+private:
+    Result<QByteArray> sealMessage(const QByteArray &aad, const RenderedMessage &m) const;
+    Result<RenderedMessage> openMessage(const QByteArray &aad, const QByteArray &sealed) const;
+
+    CodeHasher m_codes;
+    BlindIndex m_index;
+    SealedBox m_box;
+    SecureBytes m_checkKey;
+};
+
+} // namespace vc
