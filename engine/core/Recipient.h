@@ -26,7 +26,8 @@ namespace Recipients {
 // Parses a phone number with libphonenumber. Numbers in international form (+47..., 0047...)
 // need no region; a national number needs `defaultRegion` (ISO 3166-1, e.g. "NO"). Invalid or
 // impossible numbers are InvalidArgument errors on field "recipient" whose message says why
-// without repeating the number.
+// without repeating the number; an unknown `defaultRegion` is an error on field "region".
+// Letters (vanity numbers, extensions) are refused.
 Result<Recipient> parsePhone(const QString &input, const QString &defaultRegion = {});
 
 // Checks an e-mail address (RFC 5321 lengths, a dotted domain, no spaces or control characters).

@@ -25,11 +25,14 @@ public:
 
     const T &value() const & { return std::get<0>(m_state); }
     T &value() & { return std::get<0>(m_state); }
-    T &&value() && { return std::get<0>(std::move(m_state)); }
+    // On a temporary Result the value is moved out, not referenced: `for (x : *engine.events(id))`
+    // then iterates a living list instead of one inside a destroyed temporary.
+    T value() && { return std::get<0>(std::move(m_state)); }
     const T *operator->() const { return &std::get<0>(m_state); }
     T *operator->() { return &std::get<0>(m_state); }
     const T &operator*() const & { return value(); }
     T &operator*() & { return value(); }
+    T operator*() && { return std::move(*this).value(); }
 
     const Error &error() const { return std::get<1>(m_state); }
 

@@ -1,0 +1,20 @@
+#include "BlindIndex.h"
+
+#include "crypto/KeyRing.h"
+
+namespace vc {
+
+QByteArray BlindIndex::of(const QString &normalisedRecipient) const
+{
+    const SecureBytes recipient(normalisedRecipient.toUtf8());
+    QByteArray message;
+    message.reserve(16 + recipient.size());
+    message.append(QByteArrayLiteral("vc-recipient-v1"));
+    message.append('\0');
+    message.append(recipient.bytes());
+    // The recipient is personal data: the message holding it is wiped on return.
+    const SecureBytes secretMessage(std::move(message));
+    return hmacSha256(m_key, secretMessage.bytes());
+}
+
+} // namespace vc

@@ -12,7 +12,9 @@ namespace vc {
 class BlindIndex
 {
 public:
-    explicit BlindIndex(const SecureBytes &key) : m_key(key.clone()) {}
+    explicit BlindIndex(const SecureBytes &key)
+        : m_key(key.clone())
+    {}
     // 32 bytes: HMAC(indexKey, "vc-recipient-v1" 0x00 normalised).
     QByteArray of(const QString &normalisedRecipient) const;
 

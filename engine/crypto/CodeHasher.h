@@ -13,7 +13,9 @@ namespace vc {
 class CodeHasher
 {
 public:
-    explicit CodeHasher(const SecureBytes &pepper) : m_pepper(pepper.clone()) {}
+    explicit CodeHasher(const SecureBytes &pepper)
+        : m_pepper(pepper.clone())
+    {}
 
     // 32 bytes: HMAC(pepper, "vc-code-v1" 0x00 sessionId 0x00 code).
     QByteArray hash(const QString &sessionId, const SecureBytes &code) const;

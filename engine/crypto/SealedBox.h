@@ -11,7 +11,9 @@ namespace vc {
 class SealedBox
 {
 public:
-    explicit SealedBox(const SecureBytes &key) : m_key(key.clone()) {}
+    explicit SealedBox(const SecureBytes &key)
+        : m_key(key.clone())
+    {}
 
     Result<QByteArray> seal(const QByteArray &plaintext, const QByteArray &associatedData) const;
     // Fails with an Internal error when the data was tampered with, moved, or sealed under

@@ -57,7 +57,7 @@ public:
     QString builtIn(const QString &locale, TemplatePart part) const;
 
     // Renders the parts of `channel` in `locale`. `overrides` (per service) replace shipped parts
-    // by name; a missing locale falls back to "en".
+    // by name (an empty override keeps the shipped text); a missing locale falls back to "en".
     Result<RenderedMessage> render(Channel channel, const QString &locale,
                                    const MessageValues &values,
                                    const QHash<TemplatePart, QString> &overrides = {}) const;
@@ -67,11 +67,13 @@ private:
 };
 
 // Checks a template text for a service override: known placeholders only, balanced braces,
-// {code} present (except EmailSubject, where it is optional), at most 1600 characters for
-// SMS/voice and 20000 for e-mail parts. The error names field "template".
+// {code} present, except in EmailSubject, which must not hold it (subjects show in notifications
+// and server logs) and must be one line; at most 1600 characters for SMS/voice and 20000 for
+// e-mail parts. The error names field "template".
 Status validateTemplate(TemplatePart part, const QString &text);
 
-// Renders one template text (no validation beyond unknown placeholders).
+// Renders one template text (no validation beyond unknown placeholders and unbalanced braces;
+// {code} in an EmailSubject is refused here too).
 Result<QString> renderTemplate(const QString &text, TemplatePart part, const QString &minuteWord,
                                const MessageValues &values);
 
