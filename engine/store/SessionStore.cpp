@@ -226,7 +226,7 @@ Result<SessionStore::RecentStarts> SessionStore::recentStarts(const QString &ser
                                                               qint64 sinceMs)
 {
     auto q = m_c.exec(QStringLiteral("SELECT COUNT(*), MIN(created_at) FROM sessions WHERE "
-                                     "recipient_index = ? AND created_at >= ? AND service_id = ?"),
+                                     "recipient_index = ? AND created_at > ? AND service_id = ?"),
                       {recipientIndex, sinceMs, serviceId});
     if (!q)
         return q.error();

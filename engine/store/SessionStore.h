@@ -53,7 +53,7 @@ public:
     Status replaceCode(SessionRow &row, Channel channel, const QByteArray &codeHash, qint64 now,
                        qint64 expiresAt);
 
-    // Sessions of one recipient (by blind index) in one service created at or after `sinceMs`,
+    // Sessions of one recipient (by blind index) in one service created after `sinceMs`,
     // and the oldest creation time among them.
     struct RecentStarts
     {

@@ -80,7 +80,10 @@ inline QString receivedCode(Engine &engine, const QString &sessionId)
     const QRegularExpression re(QStringLiteral("(?<![0-9A-Za-z])([%1]{%2})(?![0-9A-Za-z])")
                                     .arg(alphabet)
                                     .arg(session->codeLength));
-    return re.match(entries->first().text).captured(1);
+    QString text = entries->first().text;
+    if (entries->first().channel == Channel::Voice) // read out one character at a time
+        text.replace(QRegularExpression(QStringLiteral("(?<=[0-9A-Z]), (?=[0-9A-Z])")), QString());
+    return re.match(text).captured(1);
 }
 
 // A separate read-only look at the database file, as an auditor with a copy would have.
