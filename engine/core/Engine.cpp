@@ -762,6 +762,10 @@ void Engine::startBackgroundWork(int pollIntervalMs, int sweepIntervalMs)
     connect(m_backgroundThread, &QThread::started, m_backgroundWorker,
             [w = m_backgroundWorker, pollIntervalMs] { w->startPolling(pollIntervalMs); });
     connect(m_backgroundThread, &QThread::finished, sweeper, &QObject::deleteLater);
+    // The poll timer belongs to the worker's thread: stop it there (finished() is emitted in
+    // that thread) before stopBackgroundWork() deletes the worker from the caller's thread.
+    connect(m_backgroundThread, &QThread::finished, m_backgroundWorker,
+            &DeliveryWorker::stopPolling, Qt::DirectConnection);
     m_backgroundThread->start();
 }
 

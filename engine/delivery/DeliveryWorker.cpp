@@ -30,7 +30,7 @@ DeliveryWorker::DeliveryWorker(std::shared_ptr<Database> db,
 
 qint64 DeliveryWorker::retryDelayMs(int attempt)
 {
-    const int doublings = qBound(0, attempt - 1, 20);
+    const int doublings = qBound(1, attempt, 21) - 1;
     const qint64 base = qMin<qint64>(2000LL << doublings, 300'000);
     const auto jitter = randomBelow(static_cast<quint32>(base / 5) + 1);
     return base + (jitter ? static_cast<qint64>(*jitter) : 0);
