@@ -1,7 +1,5 @@
 #include "Domain.h"
 
-#include <QRegularExpression>
-
 namespace vc {
 
 QString channelName(Channel c)
@@ -96,9 +94,12 @@ QStringList supportedLocales()
 std::optional<QString> normalizeLocale(const QString &locale)
 {
     QString lang = locale.trimmed().toLower();
-    const qsizetype cut = lang.indexOf(QRegularExpression(QStringLiteral("[-_]")));
-    if (cut > 0)
-        lang.truncate(cut);
+    for (qsizetype i = 0; i < lang.size(); ++i) {
+        if (lang.at(i) == u'-' || lang.at(i) == u'_') {
+            lang.truncate(i);
+            break;
+        }
+    }
     if (lang == QLatin1String("no") || lang == QLatin1String("nob"))
         lang = QStringLiteral("nb");
     if (supportedLocales().contains(lang))
