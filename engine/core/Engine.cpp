@@ -289,6 +289,49 @@ Result<StartResult> Engine::start(const StartRequest &r)
     return StartResult{id, SessionStatus::Pending, s.channel, s.locale, s.createdAt, s.expiresAt};
 }
 
+template <typename T>
+Result<T> Engine::updateSession(const QString &id, const SessionDecision<T> &decide)
+{
+    std::optional<Error> refusal;
+    bool changed = false;
+    SessionStatus after = SessionStatus::Pending;
+    auto result = m_db->write<std::optional<T>>([&](Connection &c) -> Result<std::optional<T>> {
+        refusal.reset();
+        SessionStore sessions(c);
+        const qint64 now = m_clock->nowMs();
+        auto found = sessions.find(id);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return sessionNotFound();
+        SessionRow row = std::move(**found);
+        auto expired = sessions.expireIfDue(row, now);
+        if (!expired)
+            return expired.error();
+        auto decided = decide(c, sessions, row, now);
+        after = row.view.status;
+        if (decided) {
+            changed = true;
+            return std::optional<T>(std::move(*decided));
+        }
+        // A refusal changes nothing, but an expiry found on the way is real: keep it. Storage
+        // failures roll everything back.
+        const ErrorCode code = decided.error().code;
+        if (!*expired || code == ErrorCode::Internal || code == ErrorCode::Unavailable)
+            return decided.error();
+        changed = true;
+        refusal = decided.error();
+        return std::optional<T>();
+    });
+    if (!result)
+        return result.error();
+    if (changed)
+        notify(id, after);
+    if (refusal)
+        return *refusal;
+    return std::move(**result);
+}
+
 Result<CheckResult> Engine::check(const CheckRequest &r)
 {
     if (Status s = SessionRules::validateSessionId(r.sessionId); !s)
@@ -299,81 +342,67 @@ Result<CheckResult> Engine::check(const CheckRequest &r)
     if (!code)
         return code.error();
 
-    std::optional<SessionStatus> changed;
-    auto result = m_db->write<CheckResult>([&](Connection &c) -> Result<CheckResult> {
-        changed.reset();
-        SessionStore sessions(c);
-        const qint64 now = m_clock->nowMs();
-        auto found = sessions.find(r.sessionId);
-        if (!found)
-            return found.error();
-        if (!*found)
-            return sessionNotFound();
-        SessionRow row = std::move(**found);
-        SessionView &v = row.view;
-        auto expired = sessions.expireIfDue(row, now);
-        if (!expired)
-            return expired.error();
-        if (*expired)
-            changed = SessionStatus::Expired;
+    auto result = updateSession<CheckResult>(
+        r.sessionId,
+        [&](Connection &c, SessionStore &sessions, SessionRow &row,
+            qint64 now) -> Result<CheckResult> {
+            SessionView &v = row.view;
+            switch (v.status) {
+            case SessionStatus::Verified:
+                return Error::conflict(QStringLiteral("already_verified"),
+                                       QStringLiteral("the session was already verified; a code "
+                                                      "can be used only once"));
+            case SessionStatus::Expired:
+                return CheckResult{v.status, QStringLiteral("expired"), 0, {}};
+            case SessionStatus::Cancelled:
+                return CheckResult{v.status, QStringLiteral("cancelled"), 0, {}};
+            case SessionStatus::Failed:
+                return CheckResult{v.status,
+                                   v.attempts >= v.maxAttempts
+                                       ? QStringLiteral("max_attempts_reached")
+                                       : QStringLiteral("failed"),
+                                   0,
+                                   {}};
+            case SessionStatus::Pending:
+            case SessionStatus::Delivered:
+                break;
+            }
 
-        switch (v.status) {
-        case SessionStatus::Verified:
-            return Error::conflict(QStringLiteral("already_verified"),
-                                   QStringLiteral("the session was already verified; a code "
-                                                  "can be used only once"));
-        case SessionStatus::Expired:
-            return CheckResult{v.status, QStringLiteral("expired"), 0, {}};
-        case SessionStatus::Cancelled:
-            return CheckResult{v.status, QStringLiteral("cancelled"), 0, {}};
-        case SessionStatus::Failed:
-            return CheckResult{v.status,
-                               v.attempts >= v.maxAttempts ? QStringLiteral("max_attempts_reached")
-                                                           : QStringLiteral("failed"),
-                               0,
-                               {}};
-        case SessionStatus::Pending:
-        case SessionStatus::Delivered:
-            break;
-        }
+            if (m_crypto->codes().matches(v.id, *code, row.codeHash)) {
+                if (Status s = sessions.transition(row, SessionStatus::Verified, now); !s)
+                    return s.error();
+                if (Status s =
+                        sessions.addEvent(v.id, now, QStringLiteral("verified"), r.actor,
+                                          QJsonObject{{QStringLiteral("attempts"), v.attempts}});
+                    !s)
+                    return s.error();
+                return CheckResult{v.status, {}, v.attemptsRemaining(), v.verifiedAt};
+            }
 
-        if (m_crypto->codes().matches(v.id, *code, row.codeHash)) {
-            if (Status s = sessions.transition(row, SessionStatus::Verified, now); !s)
+            if (Status s = sessions.recordAttempt(row); !s)
                 return s.error();
-            if (Status s = sessions.addEvent(v.id, now, QStringLiteral("verified"), r.actor,
+            if (Status s = sessions.addEvent(
+                    v.id, now, QStringLiteral("check_failed"), r.actor,
+                    QJsonObject{{QStringLiteral("attempt"), v.attempts},
+                                {QStringLiteral("attempts_remaining"), v.attemptsRemaining()}});
+                !s)
+                return s.error();
+            if (Status s = StatsStore(c).countEvent(now, v.serviceId, v.channel,
+                                                    QStringLiteral("check_failed"));
+                !s)
+                return s.error();
+            if (v.attempts < v.maxAttempts)
+                return CheckResult{
+                    v.status, QStringLiteral("invalid_code"), v.attemptsRemaining(), {}};
+
+            if (Status s = sessions.transition(row, SessionStatus::Failed, now); !s)
+                return s.error();
+            if (Status s = sessions.addEvent(v.id, now, QStringLiteral("locked"), Actor::system(),
                                              QJsonObject{{QStringLiteral("attempts"), v.attempts}});
                 !s)
                 return s.error();
-            changed = SessionStatus::Verified;
-            return CheckResult{v.status, {}, v.attemptsRemaining(), v.verifiedAt};
-        }
-
-        if (Status s = sessions.recordAttempt(row); !s)
-            return s.error();
-        if (Status s = sessions.addEvent(
-                v.id, now, QStringLiteral("check_failed"), r.actor,
-                QJsonObject{{QStringLiteral("attempt"), v.attempts},
-                            {QStringLiteral("attempts_remaining"), v.attemptsRemaining()}});
-            !s)
-            return s.error();
-        if (Status s = StatsStore(c).countEvent(now, v.serviceId, v.channel,
-                                                QStringLiteral("check_failed"));
-            !s)
-            return s.error();
-        if (v.attempts < v.maxAttempts)
-            return CheckResult{v.status, QStringLiteral("invalid_code"), v.attemptsRemaining(), {}};
-
-        if (Status s = sessions.transition(row, SessionStatus::Failed, now); !s)
-            return s.error();
-        if (Status s = sessions.addEvent(v.id, now, QStringLiteral("locked"), Actor::system(),
-                                         QJsonObject{{QStringLiteral("attempts"), v.attempts}});
-            !s)
-            return s.error();
-        changed = SessionStatus::Failed;
-        return CheckResult{v.status, QStringLiteral("max_attempts_reached"), 0, {}};
-    });
-    if (changed)
-        notify(r.sessionId, *changed);
+            return CheckResult{v.status, QStringLiteral("max_attempts_reached"), 0, {}};
+        });
     if (result && result->verified())
         qCInfo(lcEngine).noquote() << "session" << r.sessionId << "verified";
     return result;
@@ -392,7 +421,6 @@ Result<SessionView> Engine::status(const QString &sessionId)
     const SessionView &v = (*found)->view;
     if (isFinal(v.status) || m_clock->nowMs() < v.expiresAt)
         return v;
-
     // Time is up but no sweep has recorded it yet: record it now, under the write lock.
     bool expiredNow = false;
     auto view = m_db->write<SessionView>([&](Connection &c) -> Result<SessionView> {
@@ -418,36 +446,20 @@ Result<SessionView> Engine::cancel(const QString &sessionId, const Actor &actor)
 {
     if (Status s = SessionRules::validateSessionId(sessionId); !s)
         return s.error();
-    std::optional<SessionStatus> changed;
-    auto view = m_db->write<SessionView>([&](Connection &c) -> Result<SessionView> {
-        changed.reset();
-        SessionStore sessions(c);
-        const qint64 now = m_clock->nowMs();
-        auto found = sessions.find(sessionId);
-        if (!found)
-            return found.error();
-        if (!*found)
-            return sessionNotFound();
-        SessionRow row = std::move(**found);
-        auto expired = sessions.expireIfDue(row, now);
-        if (!expired)
-            return expired.error();
-        if (*expired)
-            changed = SessionStatus::Expired;
-        if (isFinal(row.view.status))
-            return finalConflict(row.view);
-        if (Status s = sessions.transition(row, SessionStatus::Cancelled, now); !s)
-            return s.error();
-        if (Status s = sessions.addEvent(sessionId, now, QStringLiteral("cancelled"), actor,
-                                         QJsonObject{{QStringLiteral("by"), actor.toString()}});
-            !s)
-            return s.error();
-        changed = SessionStatus::Cancelled;
-        return row.view;
-    });
-    if (changed)
-        notify(sessionId, *changed);
-    return view;
+    return updateSession<SessionView>(
+        sessionId,
+        [&](Connection &, SessionStore &sessions, SessionRow &row,
+            qint64 now) -> Result<SessionView> {
+            if (isFinal(row.view.status))
+                return finalConflict(row.view);
+            if (Status s = sessions.transition(row, SessionStatus::Cancelled, now); !s)
+                return s.error();
+            if (Status s = sessions.addEvent(sessionId, now, QStringLiteral("cancelled"), actor,
+                                             QJsonObject{{QStringLiteral("by"), actor.toString()}});
+                !s)
+                return s.error();
+            return row.view;
+        });
 }
 
 Result<SessionView> Engine::resend(const ResendRequest &r)
@@ -457,87 +469,73 @@ Result<SessionView> Engine::resend(const ResendRequest &r)
     if (!r.channel.isEmpty() && !channelFromName(r.channel))
         return Error::invalid(QStringLiteral("channel"), QStringLiteral("must be sms, voice or "
                                                                         "email"));
-    std::optional<SessionStatus> changed;
-    auto view = m_db->write<SessionView>([&](Connection &c) -> Result<SessionView> {
-        changed.reset();
-        SessionStore sessions(c);
-        const qint64 now = m_clock->nowMs();
-        auto found = sessions.find(r.sessionId);
-        if (!found)
-            return found.error();
-        if (!*found)
-            return sessionNotFound();
-        SessionRow row = std::move(**found);
-        SessionView &v = row.view;
-        auto expired = sessions.expireIfDue(row, now);
-        if (!expired)
-            return expired.error();
-        if (*expired)
-            changed = SessionStatus::Expired;
-        if (isFinal(v.status))
-            return finalConflict(v);
-        if (v.resends >= v.maxResends)
-            return Error::conflict(QStringLiteral("max_resends_reached"),
-                                   QStringLiteral("the session has used all %1 of its resends; "
-                                                  "start a new verification")
-                                       .arg(v.maxResends));
-        const qint64 readyAt = v.lastSentAt + qint64(row.resendCooldownSeconds) * 1000;
-        if (now < readyAt)
-            return Error::rateLimited(QStringLiteral("resend_cooldown"),
-                                      QStringLiteral("a code was sent moments ago; wait before "
-                                                     "asking for another"),
-                                      secondsUntil(now, readyAt));
-        auto service = ServiceStore(c).find(v.serviceId);
-        if (!service)
-            return service.error();
-        if (!*service)
-            return Error::internal(QStringLiteral("the session's service is missing"));
-        auto channel = SessionRules::resendChannel(v, r.channel, **service);
-        if (!channel)
-            return channel.error();
+    auto view = updateSession<SessionView>(
+        r.sessionId,
+        [&](Connection &c, SessionStore &sessions, SessionRow &row,
+            qint64 now) -> Result<SessionView> {
+            SessionView &v = row.view;
+            if (isFinal(v.status))
+                return finalConflict(v);
+            if (v.resends >= v.maxResends)
+                return Error::conflict(QStringLiteral("max_resends_reached"),
+                                       QStringLiteral("the session has used all %1 of its resends; "
+                                                      "start a new verification")
+                                           .arg(v.maxResends));
+            const qint64 readyAt = v.lastSentAt + qint64(row.resendCooldownSeconds) * 1000;
+            if (now < readyAt)
+                return Error::rateLimited(QStringLiteral("resend_cooldown"),
+                                          QStringLiteral("a code was sent moments ago; wait before "
+                                                         "asking for another"),
+                                          secondsUntil(now, readyAt));
+            auto service = ServiceStore(c).find(v.serviceId);
+            if (!service)
+                return service.error();
+            if (!*service)
+                return Error::internal(QStringLiteral("the session's service is missing"));
+            auto channel = SessionRules::resendChannel(v, r.channel, **service);
+            if (!channel)
+                return channel.error();
 
-        auto code = newCode(v.codeLength, v.codeType);
-        if (!code)
-            return code.error();
-        auto payload = renderAndSeal(v.id, *channel, v.locale, **service, **code, row.ttlSeconds);
-        if (!payload)
-            return payload.error();
-        const QByteArray hash = m_crypto->codes().hash(v.id, **code);
-        code->reset();
+            auto code = newCode(v.codeLength, v.codeType);
+            if (!code)
+                return code.error();
+            auto payload =
+                renderAndSeal(v.id, *channel, v.locale, **service, **code, row.ttlSeconds);
+            if (!payload)
+                return payload.error();
+            const QByteArray hash = m_crypto->codes().hash(v.id, **code);
+            code->reset();
 
-        DeliveryStore deliveries(c);
-        if (Status s = deliveries.cancelOpen(v.id, now); !s)
-            return s.error();
-        const Channel previous = v.channel;
-        if (Status s =
-                sessions.replaceCode(row, *channel, hash, now, now + qint64(row.ttlSeconds) * 1000);
-            !s)
-            return s.error();
-        const QString provider = m_providers->routeFor(*channel);
-        auto job = deliveries.enqueue(v.id, *channel, provider, *payload, now);
-        if (!job)
-            return job.error();
-        QJsonObject detail{{QStringLiteral("channel"), channelName(*channel)},
-                           {QStringLiteral("resend"), v.resends},
-                           {QStringLiteral("resends_remaining"), v.resendsRemaining()},
-                           {QStringLiteral("delivery_id"), *job},
-                           {QStringLiteral("provider"), provider}};
-        if (previous != *channel)
-            detail.insert(QStringLiteral("previous_channel"), channelName(previous));
-        if (Status s = sessions.addEvent(v.id, now, QStringLiteral("resent"), r.actor, detail); !s)
-            return s.error();
-        if (Status s =
-                StatsStore(c).countEvent(now, v.serviceId, *channel, QStringLiteral("resent"));
-            !s)
-            return s.error();
-        return v;
-    });
-    if (changed)
-        notify(r.sessionId, *changed);
-    if (view) {
-        notify(r.sessionId, view->status);
+            DeliveryStore deliveries(c);
+            if (Status s = deliveries.cancelOpen(v.id, now); !s)
+                return s.error();
+            const Channel previous = v.channel;
+            if (Status s = sessions.replaceCode(row, *channel, hash, now,
+                                                now + qint64(row.ttlSeconds) * 1000);
+                !s)
+                return s.error();
+            const QString provider = m_providers->routeFor(*channel);
+            auto job = deliveries.enqueue(v.id, *channel, provider, *payload, now);
+            if (!job)
+                return job.error();
+            QJsonObject detail{{QStringLiteral("channel"), channelName(*channel)},
+                               {QStringLiteral("resend"), v.resends},
+                               {QStringLiteral("resends_remaining"), v.resendsRemaining()},
+                               {QStringLiteral("delivery_id"), *job},
+                               {QStringLiteral("provider"), provider}};
+            if (previous != *channel)
+                detail.insert(QStringLiteral("previous_channel"), channelName(previous));
+            if (Status s = sessions.addEvent(v.id, now, QStringLiteral("resent"), r.actor, detail);
+                !s)
+                return s.error();
+            if (Status s =
+                    StatsStore(c).countEvent(now, v.serviceId, *channel, QStringLiteral("resent"));
+                !s)
+                return s.error();
+            return v;
+        });
+    if (view)
         emit deliveryQueued(r.sessionId);
-    }
     return view;
 }
 

@@ -10,17 +10,21 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QThread;
 
 namespace vc {
 
+class Connection;
 class Database;
 class DeliveryProvider;
 class DeliveryWorker;
 class ProviderRegistry;
 class SessionCrypto;
+class SessionStore;
+struct SessionRow;
 class TemplateCatalog;
 
 // The one way into Verify Console's engine: sessions (start, check, status, cancel, resend,
@@ -103,6 +107,16 @@ private:
                                      const QString &locale, const Service &service,
                                      const SecureBytes &code, int ttlSeconds);
     void notify(const QString &sessionId, SessionStatus status);
+
+    // A read-modify-write of one session inside one write transaction: the session is loaded,
+    // expired if its time is up, and handed to the decision, which changes it or refuses. A
+    // refusal keeps an expiry found on the way; sessionChanged is emitted after every commit
+    // that changed the session.
+    template <typename T>
+    using SessionDecision =
+        std::function<Result<T>(Connection &, SessionStore &, SessionRow &, qint64 now)>;
+    template <typename T>
+    Result<T> updateSession(const QString &id, const SessionDecision<T> &decide);
 
     EngineConfig m_config;
     std::shared_ptr<const Clock> m_clock;

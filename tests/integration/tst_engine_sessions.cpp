@@ -227,6 +227,33 @@ private slots:
             QStringLiteral("expired"));
     }
 
+    void refusalOnAnExpiredSessionKeepsTheExpiry_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::newRow("cancel") << "cancel";
+        QTest::newRow("resend") << "resend";
+    }
+    void refusalOnAnExpiredSessionKeepsTheExpiry()
+    {
+        QFETCH(QString, action);
+        TestEngine t;
+        const QString id = startDelivered(t);
+        t.clock->advanceSeconds(300);
+        QSignalSpy changed(t.engine.get(), &Engine::sessionChanged);
+        const Error e = action == QLatin1String("cancel") ? t->cancel(id, {}).error()
+                                                          : t->resend({id, {}, {}}).error();
+        QCOMPARE(e.code, ErrorCode::Conflict);
+        QVERIFY(e.message.contains(QStringLiteral("expired")));
+        // The expiry found on the way was committed and announced once, refusal or not.
+        RawDb raw(t.dbPath());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT status FROM sessions WHERE id = ?"), {id})
+                     .toString(),
+                 QStringLiteral("expired"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(1).value<SessionStatus>(), SessionStatus::Expired);
+        QCOMPARE(eventTypes(t, id).count(QStringLiteral("expired")), 1);
+    }
+
     void sweepExpiresOpenSessions()
     {
         TestEngine t;
