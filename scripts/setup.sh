@@ -7,9 +7,9 @@ VC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # What building and running the product needs on Debian 12.
 VC_BUILD_PACKAGES=(
-    g++ cmake ninja-build ccache
-    qt6-base-dev libqt6sql6-sqlite
-    libssl-dev libphonenumber-dev
+    g++ cmake ninja-build ccache pkgconf
+    qt6-base-dev libqt6sql6-sqlite libsqlite3-dev
+    libssl-dev libphonenumber-dev libmicrohttpd-dev
 )
 
 vc_say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -19,7 +19,8 @@ Actor cliActor()
     if (user.isEmpty())
         if (const passwd *pw = getpwuid(getuid()))
             user = QString::fromLocal8Bit(pw->pw_name);
-    return {QStringLiteral("cli"), user};
+    // Whoever runs verifyctl administers this machine: their actions are audited.
+    return {QStringLiteral("cli"), user, true};
 }
 
 QString opt(const char *name)
@@ -382,7 +383,7 @@ int runServices(Engine &engine, const QCommandLineParser &p, const Output &out)
                     return out.error(value.error());
                 changes.insert(kv.left(eq), *value);
             }
-            s = engine.updateService(args.at(1), changes);
+            s = engine.updateService(args.at(1), changes, cliActor());
         }
         if (!s)
             return out.error(s.error());

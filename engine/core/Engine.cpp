@@ -1,5 +1,6 @@
 #include "core/Engine.h"
 
+#include "core/ConfigCache.h"
 #include "core/Logging.h"
 #include "core/SessionCrypto.h"
 #include "core/SessionRules.h"
@@ -11,6 +12,7 @@
 #include "delivery/LocalOutboxProvider.h"
 #include "delivery/MessageTemplates.h"
 #include "delivery/ProviderRegistry.h"
+#include "store/AuditStore.h"
 #include "store/Database.h"
 #include "store/DeliveryStore.h"
 #include "store/ServiceStore.h"
@@ -55,6 +57,8 @@ Engine::Engine(EngineConfig config, std::shared_ptr<const Clock> clock)
 Engine::~Engine()
 {
     stopBackgroundWork();
+    if (m_db)
+        (void)flushKeyUsage();
 }
 
 Result<std::unique_ptr<Engine>> Engine::open(const EngineConfig &config,
@@ -92,6 +96,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineConfig &config,
     engine->m_db = *db;
     engine->m_crypto = std::make_shared<const SessionCrypto>(*keys);
     engine->m_templates = std::make_unique<TemplateCatalog>(std::move(*templates));
+    engine->m_configCache = std::make_unique<ConfigCache>(engine->m_db);
 
     const QString keyCheck = engine->m_crypto->keyCheck();
     Status init = engine->m_db->write<void>([&](Connection &conn) -> Status {
@@ -137,6 +142,11 @@ void Engine::notify(const QString &sessionId, SessionStatus status)
     emit sessionChanged(sessionId, status);
 }
 
+Result<std::shared_ptr<const ConfigSnapshot>> Engine::config()
+{
+    return m_configCache->current();
+}
+
 Result<Service> Engine::enabledService(const QString &id)
 {
     auto s = service(id);
@@ -159,16 +169,14 @@ Result<std::shared_ptr<SecureBytes>> Engine::newCode(int length, CodeType type)
     return std::make_shared<SecureBytes>(std::move(*code));
 }
 
-Result<QByteArray> Engine::renderAndSeal(const QString &sessionId, Channel channel,
-                                         const QString &locale, const Service &service,
-                                         const SecureBytes &code, int ttlSeconds)
+Result<QByteArray> Engine::renderAndSeal(const ConfigSnapshot &config, const QString &sessionId,
+                                         Channel channel, const QString &locale,
+                                         const Service &service, const SecureBytes &code,
+                                         int ttlSeconds)
 {
-    auto overrides = m_db->read<QHash<TemplatePart, QString>>(
-        [&](Connection &c) { return ServiceStore(c).templates(service.id, locale); });
-    if (!overrides)
-        return overrides.error();
     MessageValues values{&code, service.appName, SessionRules::ttlMinutes(ttlSeconds)};
-    auto rendered = m_templates->render(channel, locale, values, *overrides);
+    auto rendered =
+        m_templates->render(channel, locale, values, config.templatesOf(service.id, locale));
     if (!rendered)
         return rendered.error();
     auto sealed = m_crypto->sealQueuedMessage(sessionId, *rendered);
@@ -183,6 +191,9 @@ Result<StartResult> Engine::start(const StartRequest &r)
     const QString serviceId = r.serviceId.isEmpty() ? kDefaultService : r.serviceId;
     if (Status s = ServiceRules::validateId(serviceId); !s)
         return s.error();
+    auto snapshot = config();
+    if (!snapshot)
+        return snapshot.error();
     auto service = enabledService(serviceId);
     if (!service)
         return service.error();
@@ -199,7 +210,8 @@ Result<StartResult> Engine::start(const StartRequest &r)
             return generated.error();
         code = *generated;
     }
-    auto payload = renderAndSeal(id, v->channel, v->locale, *service, *code, v->ttlSeconds);
+    auto payload =
+        renderAndSeal(**snapshot, id, v->channel, v->locale, *service, *code, v->ttlSeconds);
     if (!payload)
         return payload.error();
     auto recipientSealed = m_crypto->sealRecipient(id, v->recipient.normalised);
@@ -448,7 +460,7 @@ Result<SessionView> Engine::cancel(const QString &sessionId, const Actor &actor)
         return s.error();
     return updateSession<SessionView>(
         sessionId,
-        [&](Connection &, SessionStore &sessions, SessionRow &row,
+        [&](Connection &c, SessionStore &sessions, SessionRow &row,
             qint64 now) -> Result<SessionView> {
             if (isFinal(row.view.status))
                 return finalConflict(row.view);
@@ -458,6 +470,13 @@ Result<SessionView> Engine::cancel(const QString &sessionId, const Actor &actor)
                                              QJsonObject{{QStringLiteral("by"), actor.toString()}});
                 !s)
                 return s.error();
+            if (actor.staff)
+                if (Status s = AuditStore(c).append(
+                        now, actor, QStringLiteral("session.cancel"), QStringLiteral("session"),
+                        sessionId,
+                        QJsonObject{{QStringLiteral("recipient"), row.view.recipientMasked}});
+                    !s)
+                    return s.error();
             return row.view;
         });
 }
@@ -487,20 +506,21 @@ Result<SessionView> Engine::resend(const ResendRequest &r)
                                           QStringLiteral("a code was sent moments ago; wait before "
                                                          "asking for another"),
                                           secondsUntil(now, readyAt));
-            auto service = ServiceStore(c).find(v.serviceId);
+            auto snapshot = config();
+            if (!snapshot)
+                return snapshot.error();
+            const Service *service = (*snapshot)->service(v.serviceId);
             if (!service)
-                return service.error();
-            if (!*service)
                 return Error::internal(QStringLiteral("the session's service is missing"));
-            auto channel = SessionRules::resendChannel(v, r.channel, **service);
+            auto channel = SessionRules::resendChannel(v, r.channel, *service);
             if (!channel)
                 return channel.error();
 
             auto code = newCode(v.codeLength, v.codeType);
             if (!code)
                 return code.error();
-            auto payload =
-                renderAndSeal(v.id, *channel, v.locale, **service, **code, row.ttlSeconds);
+            auto payload = renderAndSeal(**snapshot, v.id, *channel, v.locale, *service, **code,
+                                         row.ttlSeconds);
             if (!payload)
                 return payload.error();
             const QByteArray hash = m_crypto->codes().hash(v.id, **code);
@@ -528,6 +548,11 @@ Result<SessionView> Engine::resend(const ResendRequest &r)
             if (Status s = sessions.addEvent(v.id, now, QStringLiteral("resent"), r.actor, detail);
                 !s)
                 return s.error();
+            if (r.actor.staff)
+                if (Status s = AuditStore(c).append(now, r.actor, QStringLiteral("session.resend"),
+                                                    QStringLiteral("session"), v.id, detail);
+                    !s)
+                    return s.error();
             if (Status s =
                     StatsStore(c).countEvent(now, v.serviceId, *channel, QStringLiteral("resent"));
                 !s)
@@ -558,23 +583,26 @@ Result<QList<SessionEvent>> Engine::events(const QString &sessionId)
 
 Result<QList<Service>> Engine::services()
 {
-    return m_db->read<QList<Service>>([](Connection &c) { return ServiceStore(c).all(); });
+    auto snapshot = config();
+    if (!snapshot)
+        return snapshot.error();
+    return (*snapshot)->services;
 }
 
 Result<Service> Engine::service(const QString &id)
 {
     if (Status s = ServiceRules::validateId(id); !s)
         return s.error();
-    auto found =
-        m_db->read<std::optional<Service>>([&](Connection &c) { return ServiceStore(c).find(id); });
-    if (!found)
-        return found.error();
-    if (!*found)
-        return Error::notFound(QStringLiteral("no service with id %1").arg(id));
-    return **found;
+    auto snapshot = config();
+    if (!snapshot)
+        return snapshot.error();
+    if (const Service *found = (*snapshot)->service(id))
+        return *found;
+    return Error::notFound(QStringLiteral("no service with id %1").arg(id));
 }
 
-Result<Service> Engine::createService(const QString &id, const QJsonObject &settings)
+Result<Service> Engine::createService(const QString &id, const QJsonObject &settings,
+                                      const Actor &actor)
 {
     if (Status s = ServiceRules::validateId(id); !s)
         return s.error();
@@ -591,14 +619,22 @@ Result<Service> Engine::createService(const QString &id, const QJsonObject &sett
         if (!*inserted)
             return Error::conflict(QStringLiteral("service_exists"),
                                    QStringLiteral("a service with id %1 exists").arg(id));
+        if (Status s =
+                AuditStore(c).append(m_clock->nowMs(), actor, QStringLiteral("service.create"),
+                                     QStringLiteral("service"), id, service->toJson());
+            !s)
+            return s.error();
         return *service;
     });
 }
 
-Result<Service> Engine::updateService(const QString &id, const QJsonObject &changes)
+Result<Service> Engine::updateService(const QString &id, const QJsonObject &changes,
+                                      const Actor &actor)
 {
     if (Status s = ServiceRules::validateId(id); !s)
         return s.error();
+    if (changes.isEmpty())
+        return Error::invalid(QStringLiteral("settings"), QStringLiteral("no settings to change"));
     return m_db->write<Service>([&](Connection &c) -> Result<Service> {
         ServiceStore store(c);
         auto found = store.find(id);
@@ -614,6 +650,17 @@ Result<Service> Engine::updateService(const QString &id, const QJsonObject &chan
         updated->updatedAt = m_clock->nowMs();
         if (Status s = store.update(*updated); !s)
             return s.error();
+        const QJsonObject before = (*found)->toJson();
+        const QJsonObject after = updated->toJson();
+        QJsonObject diff;
+        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
+            diff.insert(it.key(), QJsonObject{{QStringLiteral("from"), before.value(it.key())},
+                                              {QStringLiteral("to"), after.value(it.key())}});
+        if (Status s =
+                AuditStore(c).append(updated->updatedAt, actor, QStringLiteral("service.update"),
+                                     QStringLiteral("service"), id, diff);
+            !s)
+            return s.error();
         return updated;
     });
 }
@@ -623,9 +670,9 @@ Result<QString> Engine::messageTemplate(const QString &serviceId, const QString 
 {
     const auto l = normalizeLocale(locale);
     if (!l)
-        return Error::invalid(QStringLiteral("locale"), QStringLiteral("is not supported; use one "
-                                                                       "of %1")
-                                                            .arg(supportedLocales().join(u", ")));
+        return Error::invalid(
+            QStringLiteral("locale"),
+            QStringLiteral("is not supported; use one of %1").arg(supportedLocales().join(u", ")));
     const auto p = templatePartFromName(part);
     if (!p)
         return Error::invalid(QStringLiteral("part"),
@@ -633,15 +680,14 @@ Result<QString> Engine::messageTemplate(const QString &serviceId, const QString 
                                              "email_html"));
     if (auto s = service(serviceId); !s)
         return s.error();
-    auto overrides = m_db->read<QHash<TemplatePart, QString>>(
-        [&](Connection &c) { return ServiceStore(c).templates(serviceId, *l); });
-    if (!overrides)
-        return overrides.error();
-    return overrides->value(*p, m_templates->builtIn(*l, *p));
+    auto snapshot = config();
+    if (!snapshot)
+        return snapshot.error();
+    return (*snapshot)->templatesOf(serviceId, *l).value(*p, m_templates->builtIn(*l, *p));
 }
 
 Status Engine::setMessageTemplate(const QString &serviceId, const QString &locale,
-                                  const QString &part, const QString &text)
+                                  const QString &part, const QString &text, const Actor &actor)
 {
     const auto l = normalizeLocale(locale);
     if (!l)
@@ -654,10 +700,18 @@ Status Engine::setMessageTemplate(const QString &serviceId, const QString &local
             return s;
     if (auto s = service(serviceId); !s)
         return s.error();
-    return m_db->write<void>([&](Connection &c) {
+    return m_db->write<void>([&](Connection &c) -> Status {
         ServiceStore store(c);
-        return text.isEmpty() ? store.removeTemplate(serviceId, *l, *p)
-                              : store.setTemplate(serviceId, *l, *p, text, m_clock->nowMs());
+        const qint64 now = m_clock->nowMs();
+        Status s = text.isEmpty() ? store.removeTemplate(serviceId, *l, *p)
+                                  : store.setTemplate(serviceId, *l, *p, text, now);
+        if (!s)
+            return s;
+        return AuditStore(c).append(now, actor, QStringLiteral("template.update"),
+                                    QStringLiteral("service"), serviceId,
+                                    QJsonObject{{QStringLiteral("locale"), *l},
+                                                {QStringLiteral("part"), templatePartName(*p)},
+                                                {QStringLiteral("reset"), text.isEmpty()}});
     });
 }
 
@@ -757,6 +811,16 @@ void Engine::startBackgroundWork(int pollIntervalMs, int sweepIntervalMs)
             qCWarning(lcEngine).noquote() << "expiry sweep failed:" << n.error().message;
     });
     connect(m_backgroundThread, &QThread::started, sweeper, [sweeper] { sweeper->start(); });
+    // Last-used times of API keys reach the database twice a minute, not on every request.
+    auto *keyUse = new QTimer();
+    keyUse->setInterval(30'000);
+    keyUse->moveToThread(m_backgroundThread);
+    connect(keyUse, &QTimer::timeout, keyUse, [this] {
+        if (Status s = flushKeyUsage(); !s)
+            qCWarning(lcEngine).noquote() << "recording API key use failed:" << s.error().message;
+    });
+    connect(m_backgroundThread, &QThread::started, keyUse, [keyUse] { keyUse->start(); });
+    connect(m_backgroundThread, &QThread::finished, keyUse, &QObject::deleteLater);
     connect(m_backgroundThread, &QThread::started, m_backgroundWorker,
             [w = m_backgroundWorker, pollIntervalMs] { w->startPolling(pollIntervalMs); });
     connect(m_backgroundThread, &QThread::finished, sweeper, &QObject::deleteLater);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/ApiKey.h"
+#include "core/Audit.h"
 #include "core/Clock.h"
 #include "core/EngineConfig.h"
 #include "core/Result.h"
@@ -7,7 +9,9 @@
 #include "core/Session.h"
 #include "crypto/SecureBytes.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QMutex>
 #include <QObject>
 
 #include <functional>
@@ -18,6 +22,8 @@ class QThread;
 namespace vc {
 
 class Connection;
+class ConfigCache;
+struct ConfigSnapshot;
 class Database;
 class DeliveryProvider;
 class DeliveryWorker;
@@ -63,15 +69,40 @@ public:
     Result<QList<Service>> services();
     Result<Service> service(const QString &id);
     // Creates a service from the defaults plus `settings` (same keys as updateService).
-    Result<Service> createService(const QString &id, const QJsonObject &settings);
+    Result<Service> createService(const QString &id, const QJsonObject &settings,
+                                  const Actor &actor);
     // Changes settings by key ({"ttl_seconds": 600}); sessions already started keep their rules.
-    Result<Service> updateService(const QString &id, const QJsonObject &changes);
+    // Each change is written to the audit log with the old and new values.
+    Result<Service> updateService(const QString &id, const QJsonObject &changes,
+                                  const Actor &actor);
     // A service's message text for one locale and part: the override if set, else the shipped
     // text. Setting an empty text removes the override.
     Result<QString> messageTemplate(const QString &serviceId, const QString &locale,
                                     const QString &part);
     Status setMessageTemplate(const QString &serviceId, const QString &locale, const QString &part,
-                              const QString &text);
+                              const QString &text, const Actor &actor);
+
+    // --- API keys and audit (EngineAdmin.cpp) ---------------------------------------------------
+    // Issues a key; its secret is in the answer only. Audited.
+    Result<IssuedKey> createKey(const CreateKeyRequest &request, const Actor &actor);
+    Result<QList<ApiKeyInfo>> keys();
+    // Revokes by id or prefix; a Conflict when already revoked. The next request with the key
+    // fails in every process that shares the database. Audited.
+    Result<ApiKeyInfo> revokeKey(const QString &idOrPrefix, const Actor &actor);
+    // Checks a presented key ("vk_<prefix>_<secret>"). Every failure (malformed, unknown, wrong
+    // secret, revoked, expired) is the same Unauthorized error. Notes the use in memory; the
+    // last-used times reach the database with flushKeyUsage().
+    Result<ApiKeyInfo> authenticate(const QString &presentedKey);
+    Status flushKeyUsage();
+    Result<QList<AuditEntry>> audit(const AuditQuery &query);
+
+    // Sessions newest first with filters and cursor paging; a recipient is found by its blind
+    // index (exact phone number or e-mail address).
+    Result<SessionPage> findSessions(const SessionQuery &query);
+
+    // A consistent copy of the database at `path` (which must not exist), safe while verifyd
+    // runs. The master secret is not in it: back that up separately.
+    Status backup(const QString &path);
 
     // --- delivery -----------------------------------------------------------------------------
     // Messages in the local outbox, newest first, decrypted for display (they hold codes: show
@@ -87,8 +118,8 @@ public:
     Result<int> sweepExpired(int batchSize = 500);
     Result<StatsReport> stats(const StatsQuery &query);
 
-    // Runs the delivery worker and the periodic expiry sweep on a thread of their own until
-    // stopBackgroundWork() or destruction.
+    // Runs the delivery worker, the periodic expiry sweep and the key-usage flush on a thread of
+    // their own until stopBackgroundWork() or destruction.
     void startBackgroundWork(int pollIntervalMs = 500, int sweepIntervalMs = 5000);
     void stopBackgroundWork();
 
@@ -102,9 +133,10 @@ signals:
 private:
     Engine(EngineConfig config, std::shared_ptr<const Clock> clock);
     Result<Service> enabledService(const QString &id);
+    Result<std::shared_ptr<const ConfigSnapshot>> config();
     Result<std::shared_ptr<SecureBytes>> newCode(int length, CodeType type);
-    Result<QByteArray> renderAndSeal(const QString &sessionId, Channel channel,
-                                     const QString &locale, const Service &service,
+    Result<QByteArray> renderAndSeal(const ConfigSnapshot &config, const QString &sessionId,
+                                     Channel channel, const QString &locale, const Service &service,
                                      const SecureBytes &code, int ttlSeconds);
     void notify(const QString &sessionId, SessionStatus status);
 
@@ -124,7 +156,10 @@ private:
     std::shared_ptr<const SessionCrypto> m_crypto;
     std::unique_ptr<TemplateCatalog> m_templates;
     std::shared_ptr<ProviderRegistry> m_providers;
+    std::unique_ptr<ConfigCache> m_configCache;
     std::unique_ptr<DeliveryWorker> m_inlineWorker; // for deliverDue() on callers' threads
+    QMutex m_keyUseMutex;
+    QHash<QString, qint64> m_keyUse; // prefix -> last use not yet written
     QThread *m_backgroundThread = nullptr;
     DeliveryWorker *m_backgroundWorker = nullptr;
 };

@@ -274,13 +274,16 @@ Result<Recipient> parsePhone(const QString &input, const QString &defaultRegion)
     if (number.has_extension())
         return invalidRecipient(
             QStringLiteral("phone numbers with an extension are not supported"));
-    if (!util.IsValidNumber(number))
+    // GetNumberType() runs the same pattern match IsValidNumber() does (a number is valid
+    // exactly when its type is known for the region that owns it): call it once.
+    const PhoneNumberUtil::PhoneNumberType type = util.GetNumberType(number);
+    std::string regionCode;
+    util.GetRegionCodeForNumber(number, &regionCode);
+    if (type == PhoneNumberUtil::UNKNOWN || regionCode == "ZZ" || regionCode.empty())
         return invalidRecipient(invalidNumberMessage(util, number));
 
     std::string e164;
     util.Format(number, PhoneNumberUtil::E164, &e164);
-    std::string regionCode;
-    util.GetRegionCodeForNumber(number, &regionCode);
 
     Recipient r;
     r.kind = Recipient::Kind::Phone;
@@ -289,7 +292,7 @@ Result<Recipient> parsePhone(const QString &input, const QString &defaultRegion)
     r.masked = maskPhone(r.normalised, r.callingCode);
     r.indexForm = r.normalised;
     r.region = QString::fromStdString(regionCode);
-    r.numberType = numberTypeName(util.GetNumberType(number));
+    r.numberType = numberTypeName(type);
     return r;
 }
 

@@ -11,7 +11,11 @@ namespace vc {
 // address): it is secret, and is only ever stored encrypted and as a blind index.
 struct Recipient
 {
-    enum class Kind { Phone, Email };
+    enum class Kind
+    {
+        Phone,
+        Email
+    };
     Kind kind = Kind::Phone;
     QString normalised;  // "+4791234567" or "kari.nordmann@example.no" (domain lower-cased)
     QString masked;      // "+47****4567" or "k***@example.no": safe to show and log

@@ -2,6 +2,7 @@
 
 #include "core/Domain.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -13,10 +14,11 @@ namespace vc {
 // Who asked for an action: recorded on events and, for staff actions, in the audit log.
 struct Actor
 {
-    QString kind; // "api_key", "operator", "cli", "system"
-    QString name; // key prefix, operator name, unix user; never a secret
+    QString kind;       // "api_key", "operator", "cli", "system"
+    QString name;       // key prefix, operator name, unix user; never a secret
+    bool staff = false; // support staff or an admin: their actions go to the audit log
     QString toString() const { return name.isEmpty() ? kind : kind + u':' + name; }
-    static Actor system() { return {QStringLiteral("system"), {}}; }
+    static Actor system() { return {QStringLiteral("system"), {}, false}; }
 };
 
 // A session as callers may see it: no code, no hash, no full recipient.
@@ -122,11 +124,46 @@ struct OutboxEntry
     QString text;    // the message as delivered (holds the code)
 };
 
+// Sessions newest first, filtered; paged with the cursor of the previous page.
+struct SessionQuery
+{
+    QString serviceId;
+    std::optional<SessionStatus> status;
+    std::optional<Channel> channel;
+    qint64 fromMs = 0; // created at or after (0: no bound)
+    qint64 toMs = 0;   // created before (0: no bound)
+    QString recipient; // exact phone number or e-mail address (searched by blind index)
+    QString cursor;    // the nextCursor of the previous page
+    int limit = 50;    // 1-500
+};
+
+struct SessionPage
+{
+    QList<SessionView> sessions;
+    QString nextCursor; // empty on the last page
+};
+
+enum class StatsGranularity
+{
+    Hour,
+    Day
+};
+
 struct StatsQuery
 {
     qint64 fromMs = 0; // inclusive, rounded down to the hour
     qint64 toMs = 0;   // exclusive; 0 = now
     QString serviceId; // empty: all services
+    StatsGranularity granularity = StatsGranularity::Day;
+};
+
+// One bucket (an hour or a UTC day) of a statistics series.
+struct StatsBucket
+{
+    qint64 start = 0;
+    qint64 total = 0;
+    QHash<Channel, qint64> byChannel;
+    QHash<SessionStatus, qint64> byStatus;
 };
 
 struct StatsRow
@@ -149,6 +186,8 @@ struct StatsReport
     // verified / sessions that reached a final status; nullopt when none has
     std::optional<double> successRate;
     QList<StatsRow> rows;
+    StatsGranularity granularity = StatsGranularity::Day;
+    QList<StatsBucket> series; // buckets with sessions, in time order
 };
 
 } // namespace vc

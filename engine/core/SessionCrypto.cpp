@@ -18,6 +18,7 @@ SessionCrypto::SessionCrypto(const KeyRing &keys)
     : m_codes(keys.codeKey())
     , m_index(keys.indexKey())
     , m_box(keys.encryptionKey())
+    , m_apiKeys(keys.apiKeyHashKey())
     , m_checkKey(keys.indexKey().clone())
 {}
 

@@ -18,6 +18,7 @@ public:
     explicit SessionCrypto(const KeyRing &keys);
 
     const CodeHasher &codes() const { return m_codes; }
+    const HmacKey &apiKeys() const { return m_apiKeys; }
     QByteArray recipientIndex(const QString &indexForm) const { return m_index.of(indexForm); }
 
     Result<QByteArray> sealRecipient(const QString &sessionId, const QString &recipient) const;
@@ -44,6 +45,7 @@ private:
     CodeHasher m_codes;
     BlindIndex m_index;
     SealedBox m_box;
+    HmacKey m_apiKeys;
     SecureBytes m_checkKey;
 };
 

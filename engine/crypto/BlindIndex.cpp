@@ -14,7 +14,7 @@ QByteArray BlindIndex::of(const QString &normalisedRecipient) const
     message.append(recipient.bytes());
     // The recipient is personal data: the message holding it is wiped on return.
     const SecureBytes secretMessage(std::move(message));
-    return hmacSha256(m_key, secretMessage.bytes());
+    return m_key.mac(secretMessage.bytes());
 }
 
 } // namespace vc

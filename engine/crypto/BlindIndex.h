@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/KeyRing.h"
 #include "crypto/SecureBytes.h"
 
 #include <QByteArray>
@@ -13,13 +14,13 @@ class BlindIndex
 {
 public:
     explicit BlindIndex(const SecureBytes &key)
-        : m_key(key.clone())
+        : m_key(key)
     {}
     // 32 bytes: HMAC(indexKey, "vc-recipient-v1" 0x00 normalised).
     QByteArray of(const QString &normalisedRecipient) const;
 
 private:
-    SecureBytes m_key;
+    HmacKey m_key;
 };
 
 } // namespace vc

@@ -16,7 +16,7 @@ QByteArray CodeHasher::hash(const QString &sessionId, const SecureBytes &code) c
     message.append(code.bytes());
     // Wraps the message so the copy of the code in it is wiped on return.
     const SecureBytes secretMessage(std::move(message));
-    return hmacSha256(m_pepper, secretMessage.bytes());
+    return m_pepper.mac(secretMessage.bytes());
 }
 
 bool CodeHasher::matches(const QString &sessionId, const SecureBytes &code,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/KeyRing.h"
 #include "crypto/SecureBytes.h"
 
 #include <QByteArray>
@@ -14,7 +15,7 @@ class CodeHasher
 {
 public:
     explicit CodeHasher(const SecureBytes &pepper)
-        : m_pepper(pepper.clone())
+        : m_pepper(pepper)
     {}
 
     // 32 bytes: HMAC(pepper, "vc-code-v1" 0x00 sessionId 0x00 code).
@@ -24,7 +25,7 @@ public:
                  const QByteArray &storedHash) const;
 
 private:
-    SecureBytes m_pepper;
+    HmacKey m_pepper;
 };
 
 } // namespace vc

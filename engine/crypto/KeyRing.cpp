@@ -89,6 +89,54 @@ QByteArray hmacSha256(const SecureBytes &key, const QByteArray &data)
     return mac;
 }
 
+namespace {
+
+EVP_MAC *hmacAlgorithm()
+{
+    static EVP_MAC *const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    return mac;
+}
+
+} // namespace
+
+HmacKey::HmacKey(const SecureBytes &key)
+{
+    EVP_MAC *algorithm = hmacAlgorithm();
+    if (!algorithm)
+        return;
+    m_ctx = EVP_MAC_CTX_new(algorithm);
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                 OSSL_PARAM_construct_end()};
+    if (m_ctx && EVP_MAC_init(m_ctx, key.udata(), size_t(key.size()), params) != 1) {
+        EVP_MAC_CTX_free(m_ctx);
+        m_ctx = nullptr;
+    }
+}
+
+HmacKey::~HmacKey()
+{
+    EVP_MAC_CTX_free(m_ctx); // frees and cleanses the key schedule
+}
+
+QByteArray HmacKey::mac(const QByteArray &data) const
+{
+    if (!m_ctx)
+        return {};
+    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(m_ctx);
+    if (!ctx)
+        return {};
+    QByteArray out(Sha256Size, Qt::Uninitialized);
+    size_t length = 0;
+    const bool ok = EVP_MAC_update(ctx, reinterpret_cast<const unsigned char *>(data.constData()),
+                                   size_t(data.size())) == 1 &&
+                    EVP_MAC_final(ctx, reinterpret_cast<unsigned char *>(out.data()), &length,
+                                  size_t(out.size())) == 1 &&
+                    length == size_t(Sha256Size);
+    EVP_MAC_CTX_free(ctx);
+    return ok ? out : QByteArray();
+}
+
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {
     if (a.size() != b.size())

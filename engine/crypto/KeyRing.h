@@ -3,6 +3,8 @@
 #include "core/Result.h"
 #include "crypto/SecureBytes.h"
 
+struct evp_mac_ctx_st;
+
 namespace vc {
 
 // The keys the engine uses, each derived with HKDF-SHA256 from the one master secret (32 bytes)
@@ -35,8 +37,26 @@ private:
 Result<SecureBytes> hkdfSha256(const SecureBytes &ikm, const QByteArray &salt,
                                const QByteArray &info, int length);
 
-// HMAC-SHA256(key, data), 32 bytes.
+// HMAC-SHA256(key, data), 32 bytes (empty on failure).
 QByteArray hmacSha256(const SecureBytes &key, const QByteArray &data);
+
+// An HMAC-SHA256 key set up once: each mac() copies a keyed context instead of fetching the
+// algorithm and scheduling the key again (a few microseconds on every start and check).
+// Thread-safe: mac() only reads the prepared context.
+class HmacKey
+{
+public:
+    explicit HmacKey(const SecureBytes &key);
+    ~HmacKey();
+    HmacKey(const HmacKey &) = delete;
+    HmacKey &operator=(const HmacKey &) = delete;
+
+    // 32 bytes, or empty when OpenSSL fails.
+    QByteArray mac(const QByteArray &data) const;
+
+private:
+    ::evp_mac_ctx_st *m_ctx = nullptr;
+};
 
 // Constant-time equality (CRYPTO_memcmp); false when sizes differ.
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);

@@ -42,4 +42,11 @@ bool isUuidText(const QString &text)
     return true;
 }
 
+QString uuid7LowerBound(qint64 unixMs)
+{
+    const quint64 ms = static_cast<quint64>(qBound<qint64>(0, unixMs, (qint64(1) << 48) - 1));
+    const QString hex = QStringLiteral("%1").arg(ms, 12, 16, QLatin1Char('0'));
+    return hex.left(8) + u'-' + hex.mid(8, 4) + QStringLiteral("-0000-0000-000000000000");
+}
+
 } // namespace vc

@@ -9,6 +9,10 @@ namespace vc {
 // 0..2^48-1. Returns an empty string only if the CSPRNG fails.
 QString newUuid7(qint64 unixMs);
 
+// The smallest UUIDv7 text of millisecond `unixMs`: every id created at or after that
+// millisecond compares greater or equal (as text).
+QString uuid7LowerBound(qint64 unixMs);
+
 // True for a canonical lower- or upper-case UUID text (any version).
 bool isUuidText(const QString &text);
 

@@ -9,7 +9,10 @@
 #include <QHash>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QThread>
+
+#include <sqlite3.h>
 
 #include <atomic>
 #include <cstring>
@@ -63,10 +66,168 @@ Error sqlError(const QString &what, const QSqlError &e)
 
 } // namespace
 
+// A prepared SQLite statement, reused for every execution of the same SQL on one connection.
+struct NativeStatement
+{
+    sqlite3_stmt *stmt = nullptr;
+    QString head; // the statement's first words, for error messages
+    ~NativeStatement() { sqlite3_finalize(stmt); }
+};
+
+namespace {
+
+Error nativeError(::sqlite3 *db, int rc, const QString &head)
+{
+    const QString message = QString::fromUtf8(sqlite3_errmsg(db));
+    qCWarning(lcStore).noquote() << QStringLiteral("'%1' failed: %2").arg(head, message);
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return Error::unavailable(QStringLiteral("the database is busy; try again"));
+    return Error::internal(QStringLiteral("database error"));
+}
+
+int bindValue(sqlite3_stmt *stmt, int index, const QVariant &v)
+{
+    if (v.isNull())
+        return sqlite3_bind_null(stmt, index);
+    switch (v.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        return sqlite3_bind_int64(stmt, index, v.toLongLong());
+    case QMetaType::Double:
+        return sqlite3_bind_double(stmt, index, v.toDouble());
+    case QMetaType::QByteArray: {
+        const QByteArray b = v.toByteArray();
+        if (b.isNull())
+            return sqlite3_bind_null(stmt, index);
+        return sqlite3_bind_blob64(stmt, index, b.constData(),
+                                   static_cast<sqlite3_uint64>(b.size()), SQLITE_TRANSIENT);
+    }
+    case QMetaType::QString: {
+        const QString text = v.toString();
+        if (text.isNull())
+            return sqlite3_bind_null(stmt, index);
+        const QByteArray utf8 = text.toUtf8();
+        return sqlite3_bind_text64(stmt, index, utf8.constData(),
+                                   static_cast<sqlite3_uint64>(utf8.size()), SQLITE_TRANSIENT,
+                                   SQLITE_UTF8);
+    }
+    default: {
+        const QByteArray utf8 = v.toString().toUtf8();
+        return sqlite3_bind_text64(stmt, index, utf8.constData(),
+                                   static_cast<sqlite3_uint64>(utf8.size()), SQLITE_TRANSIENT,
+                                   SQLITE_UTF8);
+    }
+    }
+}
+
+} // namespace
+
+Query::Query(NativeStatement *native, bool hasRow, int changes)
+    : m_native(native)
+    , m_rowPending(hasRow)
+    , m_changes(changes)
+{}
+
+Query::Query(QSqlQuery *generic)
+    : m_generic(generic)
+    , m_changes(generic->numRowsAffected())
+{}
+
+Query::Query(Query &&other) noexcept
+    : m_native(std::exchange(other.m_native, nullptr))
+    , m_generic(std::exchange(other.m_generic, nullptr))
+    , m_rowPending(other.m_rowPending)
+    , m_onRow(other.m_onRow)
+    , m_changes(other.m_changes)
+{}
+
 Query::~Query()
 {
-    if (m_q)
-        m_q->finish();
+    if (m_native) {
+        sqlite3_reset(m_native->stmt);
+        sqlite3_clear_bindings(m_native->stmt);
+    }
+    if (m_generic)
+        m_generic->finish();
+}
+
+bool Query::next()
+{
+    if (m_generic)
+        return m_generic->next();
+    if (!m_native)
+        return false;
+    if (m_rowPending) {
+        m_rowPending = false;
+        m_onRow = true;
+        return true;
+    }
+    if (!m_onRow)
+        return false;
+    const int rc = sqlite3_step(m_native->stmt);
+    m_onRow = rc == SQLITE_ROW;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        qCWarning(lcStore).noquote()
+            << QStringLiteral("'%1' failed while reading rows").arg(m_native->head);
+    return m_onRow;
+}
+
+qint64 Query::i64(int i) const
+{
+    if (m_generic)
+        return m_generic->value(i).toLongLong();
+    return sqlite3_column_int64(m_native->stmt, i);
+}
+
+QString Query::str(int i) const
+{
+    if (m_generic)
+        return m_generic->value(i).toString();
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_native->stmt, i));
+    if (!text)
+        return {};
+    return QString::fromUtf8(text, sqlite3_column_bytes(m_native->stmt, i));
+}
+
+QByteArray Query::bytes(int i) const
+{
+    if (m_generic)
+        return m_generic->value(i).toByteArray();
+    const void *blob = sqlite3_column_blob(m_native->stmt, i);
+    const int size = sqlite3_column_bytes(m_native->stmt, i);
+    if (!blob)
+        return {};
+    return QByteArray(static_cast<const char *>(blob), size);
+}
+
+bool Query::isNull(int i) const
+{
+    if (m_generic)
+        return m_generic->isNull(i);
+    return sqlite3_column_type(m_native->stmt, i) == SQLITE_NULL;
+}
+
+QVariant Query::value(int i) const
+{
+    if (m_generic)
+        return m_generic->value(i);
+    switch (sqlite3_column_type(m_native->stmt, i)) {
+    case SQLITE_INTEGER:
+        return QVariant(i64(i));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(m_native->stmt, i));
+    case SQLITE_BLOB:
+        return QVariant(bytes(i));
+    case SQLITE_TEXT:
+        return QVariant(str(i));
+    default:
+        return {};
+    }
 }
 
 Connection::Connection(QString name, SqlDialect dialect)
@@ -76,32 +237,80 @@ Connection::Connection(QString name, SqlDialect dialect)
 
 Connection::~Connection()
 {
-    m_statements.clear();
+    m_native.clear(); // finalize before the connection closes
+    m_generic.clear();
     if (m_db.isValid())
         m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);
 }
 
+Status Connection::attachNative()
+{
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !handle.data())
+        return Error::internal(QStringLiteral("the SQLite driver gave no native handle"));
+    m_handle = *static_cast<::sqlite3 *const *>(handle.data());
+    return m_handle ? Status() : Status(Error::internal(QStringLiteral("no SQLite handle")));
+}
+
 Result<Query> Connection::exec(const QString &sql, const QVariantList &binds)
 {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto q = std::make_unique<QSqlQuery>(m_db);
-        q->setForwardOnly(true);
-        if (!q->prepare(sql))
-            return sqlError(QStringLiteral("prepare '%1'").arg(statementHead(sql)), q->lastError());
-        it = m_statements.emplace(sql, std::move(q)).first;
+    if (!m_handle) {
+        auto it = m_generic.find(sql);
+        if (it == m_generic.end()) {
+            auto q = std::make_unique<QSqlQuery>(m_db);
+            q->setForwardOnly(true);
+            if (!q->prepare(sql))
+                return sqlError(QStringLiteral("prepare '%1'").arg(statementHead(sql)),
+                                q->lastError());
+            it = m_generic.emplace(sql, std::move(q)).first;
+        }
+        QSqlQuery *q = it->second.get();
+        for (int i = 0; i < binds.size(); ++i)
+            q->bindValue(i, binds.at(i));
+        if (!q->exec()) {
+            Error e = sqlError(QStringLiteral("'%1'").arg(statementHead(sql)), q->lastError());
+            q->finish();
+            return e;
+        }
+        return Query(q);
     }
-    QSqlQuery *q = it->second.get();
-    for (int i = 0; i < binds.size(); ++i)
-        q->bindValue(i, binds.at(i));
-    if (!q->exec()) {
-        Error e = sqlError(QStringLiteral("'%1'").arg(statementHead(sql)), q->lastError());
-        q->finish();
+
+    auto it = m_native.find(sql);
+    if (it == m_native.end()) {
+        auto st = std::make_unique<NativeStatement>();
+        st->head = statementHead(sql);
+        const QByteArray utf8 = sql.toUtf8();
+        const int rc = sqlite3_prepare_v3(m_handle, utf8.constData(), int(utf8.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &st->stmt, nullptr);
+        if (rc != SQLITE_OK)
+            return nativeError(m_handle, rc, QStringLiteral("prepare ") + st->head);
+        it = m_native.emplace(sql, std::move(st)).first;
+    }
+    NativeStatement *st = it->second.get();
+    for (int i = 0; i < binds.size(); ++i) {
+        if (const int rc = bindValue(st->stmt, i + 1, binds.at(i)); rc != SQLITE_OK) {
+            sqlite3_clear_bindings(st->stmt);
+            return nativeError(m_handle, rc, st->head);
+        }
+    }
+    const int rc = sqlite3_step(st->stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        Error e = nativeError(m_handle, rc, st->head);
+        sqlite3_reset(st->stmt);
+        sqlite3_clear_bindings(st->stmt);
         return e;
     }
-    return Query(q);
+    return Query(st, rc == SQLITE_ROW, sqlite3_changes(m_handle));
+}
+
+Status Connection::run(const QString &sql)
+{
+    auto q = exec(sql);
+    if (!q)
+        return q.error();
+    return {};
 }
 
 Status Connection::execDirect(const QString &sql)
@@ -152,6 +361,15 @@ Result<std::shared_ptr<Database>> Database::open(const Options &options)
 
 Database::~Database()
 {
+    // Finish what is queued while this database is still registered, so the writer thread's
+    // connection is closed by its own thread-exit path.
+    {
+        QMutexLocker lock(&m_queueMutex);
+        m_stopping = true;
+        m_queued.wakeAll();
+    }
+    if (m_writer.joinable())
+        m_writer.join();
     {
         QMutexLocker lock(&g_registryMutex);
         g_alive.remove(m_serial);
@@ -161,6 +379,97 @@ Database::~Database()
     // connections here is then safe.
     QMutexLocker lock(&m_connectionsMutex);
     m_connections.clear();
+}
+
+bool Database::onWriterThread() const
+{
+    return m_writerId.load() == std::this_thread::get_id();
+}
+
+Status Database::submit(Unit &unit)
+{
+    // Each caller waits on its own thread's semaphore, which outlives the unit: the writer never
+    // touches a unit after releasing its caller.
+    thread_local std::binary_semaphore ready(0);
+    unit.ready = &ready;
+    {
+        QMutexLocker lock(&m_queueMutex);
+        if (m_stopping)
+            return Error::unavailable(QStringLiteral("the database is closing"));
+        if (!m_writer.joinable())
+            m_writer = std::thread([this] { writerLoop(); });
+        m_queue.push_back(&unit);
+        m_queued.wakeOne();
+    }
+    ready.acquire();
+    return unit.committed;
+}
+
+void Database::writerLoop()
+{
+    m_writerId.store(std::this_thread::get_id());
+    auto conn = connection();
+    std::vector<Unit *> batch;
+    batch.reserve(MaxBatch);
+    for (;;) {
+        {
+            QMutexLocker lock(&m_queueMutex);
+            while (m_queue.empty() && !m_stopping)
+                m_queued.wait(&m_queueMutex);
+            if (m_queue.empty())
+                break; // stopping, and nothing left to write
+            while (!m_queue.empty() && batch.size() < size_t(MaxBatch)) {
+                batch.push_back(m_queue.front());
+                m_queue.pop_front();
+            }
+        }
+        if (conn) {
+            runBatch(**conn, batch);
+        } else {
+            for (Unit *u : batch)
+                u->committed = conn.error();
+        }
+        for (Unit *u : batch)
+            u->ready->release();
+        batch.clear();
+    }
+}
+
+void Database::runBatch(Connection &c, const std::vector<Unit *> &batch)
+{
+    if (Status s = begin(c); !s) {
+        for (Unit *u : batch)
+            u->committed = s;
+        return;
+    }
+    // SQLite savepoint names are plain identifiers; one name serves, as units do not overlap.
+    const QString savepoint = QStringLiteral("SAVEPOINT unit");
+    const QString release = QStringLiteral("RELEASE unit");
+    const QString undo = QStringLiteral("ROLLBACK TO unit");
+    for (Unit *u : batch) {
+        Status s = c.run(savepoint);
+        if (s) {
+            const Status unitStatus = u->work(c);
+            if (!unitStatus)
+                s = c.run(undo);
+            if (s)
+                s = c.run(release);
+        }
+        if (!s) {
+            // The transaction itself is in trouble: give up on the whole batch.
+            rollback(c);
+            for (Unit *v : batch)
+                v->committed = s;
+            return;
+        }
+    }
+    const Status committed = commit(c);
+    for (Unit *u : batch)
+        u->committed = committed;
+    if (committed) {
+        m_commits.fetch_add(1);
+        m_units.fetch_add(batch.size());
+    }
 }
 
 void Database::dropConnectionOfThread(Qt::HANDLE thread)
@@ -201,6 +510,10 @@ Result<Connection *> Database::openConnection()
             return s.error();
     }
 
+    if (m_dialect == SqlDialect::Sqlite)
+        if (Status s = conn->attachNative(); !s)
+            return s.error();
+
     Connection *raw = conn.get();
     {
         QMutexLocker lock(&m_connectionsMutex);
@@ -210,17 +523,54 @@ Result<Connection *> Database::openConnection()
     return raw;
 }
 
+Status Database::backupTo(const QString &path)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    ::sqlite3 *source = (*conn)->m_handle;
+    if (!source)
+        return Error::internal(QStringLiteral("backup needs the SQLite driver"));
+    ::sqlite3 *target = nullptr;
+    const QByteArray native = QFile::encodeName(path);
+    int rc = sqlite3_open_v2(native.constData(), &target,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    Status result;
+    if (rc == SQLITE_OK) {
+        sqlite3_backup *backup = sqlite3_backup_init(target, "main", source, "main");
+        if (!backup) {
+            rc = sqlite3_errcode(target);
+        } else {
+            // One step copies every page under one read snapshot; WAL writers are not blocked.
+            do {
+                rc = sqlite3_backup_step(backup, -1);
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                    sqlite3_sleep(50);
+            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            sqlite3_backup_finish(backup);
+            if (rc == SQLITE_DONE)
+                rc = SQLITE_OK;
+        }
+    }
+    if (rc != SQLITE_OK)
+        result = Error::unavailable(
+            QStringLiteral("backup to %1 failed: %2")
+                .arg(path, QString::fromUtf8(target ? sqlite3_errmsg(target) : "cannot open")));
+    sqlite3_close(target);
+    return result;
+}
+
 Status Database::begin(Connection &c)
 {
     // IMMEDIATE takes SQLite's write lock now, waiting up to the busy timeout, instead of failing
     // at the first write when another process holds it (a deferred transaction cannot wait).
-    return c.execDirect(m_dialect == SqlDialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
-                                                        : QStringLiteral("BEGIN"));
+    return c.run(m_dialect == SqlDialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                 : QStringLiteral("BEGIN"));
 }
 
 Status Database::commit(Connection &c)
 {
-    if (Status s = c.execDirect(QStringLiteral("COMMIT")); !s) {
+    if (Status s = c.run(QStringLiteral("COMMIT")); !s) {
         rollback(c);
         return s;
     }
@@ -229,7 +579,7 @@ Status Database::commit(Connection &c)
 
 void Database::rollback(Connection &c)
 {
-    if (Status s = c.execDirect(QStringLiteral("ROLLBACK")); !s)
+    if (Status s = c.run(QStringLiteral("ROLLBACK")); !s)
         qCWarning(lcStore) << "rollback failed";
 }
 

@@ -7,10 +7,19 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+#include <QWaitCondition>
 
+#include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <semaphore>
+#include <thread>
 #include <unordered_map>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace vc {
 
@@ -29,38 +38,45 @@ enum class SyncMode
 };
 
 class Connection;
+struct NativeStatement;
 
-// A query that was executed on a connection; finishes the (cached) statement when it goes out
-// of scope, so a transaction can commit.
+// A query that was executed on a connection: rows are read with next() and the typed getters.
+// Resets the (cached) statement when it goes out of scope, so a transaction can commit.
 class Query
 {
 public:
-    explicit Query(QSqlQuery *q)
-        : m_q(q)
-    {}
     ~Query();
-    Query(Query &&other) noexcept
-        : m_q(std::exchange(other.m_q, nullptr))
-    {}
+    Query(Query &&other) noexcept;
     Query(const Query &) = delete;
     Query &operator=(const Query &) = delete;
     Query &operator=(Query &&) = delete;
 
-    bool next() { return m_q->next(); }
-    QVariant value(int i) const { return m_q->value(i); }
-    qint64 i64(int i) const { return m_q->value(i).toLongLong(); }
-    int i32(int i) const { return m_q->value(i).toInt(); }
-    QString str(int i) const { return m_q->value(i).toString(); }
-    QByteArray bytes(int i) const { return m_q->value(i).toByteArray(); }
-    bool isNull(int i) const { return m_q->isNull(i); }
-    int rowsAffected() const { return m_q->numRowsAffected(); }
+    bool next();
+    QVariant value(int i) const;
+    qint64 i64(int i) const;
+    int i32(int i) const { return static_cast<int>(i64(i)); }
+    QString str(int i) const;
+    QByteArray bytes(int i) const;
+    bool isNull(int i) const;
+    // Rows changed by an INSERT, UPDATE or DELETE.
+    int rowsAffected() const { return m_changes; }
 
 private:
-    QSqlQuery *m_q;
+    friend class Connection;
+    Query(NativeStatement *native, bool hasRow, int changes);
+    explicit Query(QSqlQuery *generic);
+
+    NativeStatement *m_native = nullptr; // SQLite: the statement itself
+    QSqlQuery *m_generic = nullptr;      // other drivers: through QtSql
+    bool m_rowPending = false;           // the first row, already stepped to by exec()
+    bool m_onRow = false;
+    int m_changes = 0;
 };
 
 // One thread's connection to the database, with its prepared statements. Only ever used from
-// the thread that opened it (QtSql's rule).
+// the thread that opened it. QtSql opens and owns the connection; on SQLite, statements run on
+// its native handle (QtSql's per-execution conversions and metadata reads cost more than the
+// statements themselves on the hot path).
 class Connection
 {
 public:
@@ -75,27 +91,39 @@ public:
     // Prepares `sql` once per connection (cached), binds positional values, executes. Values are
     // never logged: a failure reports the statement's first words and the driver's message.
     Result<Query> exec(const QString &sql, const QVariantList &binds = {});
-    // Runs a statement that is not worth caching (PRAGMA, DDL, BEGIN/COMMIT).
+    // Runs a statement that is not worth caching (PRAGMA, DDL).
     Status execDirect(const QString &sql);
+    // Runs a cached statement that returns no rows (transaction control).
+    Status run(const QString &sql);
 
 private:
     friend class Database;
+    Status attachNative();
+
     QString m_name;
     SqlDialect m_dialect;
     QSqlDatabase m_db;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    ::sqlite3 *m_handle = nullptr;
+    std::unordered_map<QString, std::unique_ptr<NativeStatement>> m_native;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_generic;
 };
 
-// The database of one deployment. Hands each thread its own connection (opened on first use,
-// closed when the thread ends or the Database is destroyed) and runs write transactions.
+// The database of one deployment. Hands each thread its own connection for reads (opened on
+// first use, closed when the thread ends or the Database is destroyed) and runs every write on
+// one writer thread with group commit.
 //
-// Writers are serialised: within this process by a mutex (no busy-wait between our own threads),
-// and across processes by SQLite's write lock (BEGIN IMMEDIATE) with the busy timeout. Every
-// read-modify-write of a session therefore sees the last committed state, which is what makes
-// attempt counting exact under concurrency.
+// Group commit: write() queues its unit of work and waits. The writer takes every unit queued
+// (up to MaxBatch), runs them in one transaction, each under its own SAVEPOINT so a unit that
+// fails or refuses is rolled back alone, and commits once: one fsync for the whole batch. A
+// caller returns only after the commit that holds its unit, so an acknowledged change is durable.
+// Units run one after another, so every read-modify-write sees the last committed state (attempt
+// counting stays exact); other processes are kept out by SQLite's write lock (BEGIN IMMEDIATE)
+// and wait up to the busy timeout.
 class Database
 {
 public:
+    static constexpr int MaxBatch = 256;
+
     struct Options
     {
         QString path; // SQLite file
@@ -105,6 +133,7 @@ public:
 
     // Opens (creating if needed) the database and applies pending migrations in a transaction.
     static Result<std::shared_ptr<Database>> open(const Options &options);
+    // Finishes the queued writes, stops the writer, closes every connection.
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -115,8 +144,10 @@ public:
     // The calling thread's connection.
     Result<Connection *> connection();
 
-    // Runs `work` in one write transaction: committed if it returns a value, rolled back if it
-    // returns an error. Must not be nested on one thread.
+    // Runs `work` in a write transaction on the writer thread and returns once it is committed:
+    // kept if it returns a value, rolled back (alone) if it returns an error. Called from a unit
+    // of work itself, it runs inline as part of that unit. `work` must not block on anything but
+    // the database.
     template <typename T>
     Result<T> write(const std::function<Result<T>(Connection &)> &work);
 
@@ -127,9 +158,31 @@ public:
     // Called at thread exit for connections of this database that the thread opened.
     void dropConnectionOfThread(Qt::HANDLE thread);
 
+    // True on the writer thread, i.e. inside a unit of work (uncommitted changes are visible).
+    bool isWriterThread() const { return onWriterThread(); }
+
+    // Copies the database to `path` with SQLite's online backup (a consistent snapshot, safe
+    // while other connections and processes write).
+    Status backupTo(const QString &path);
+
+    // Transactions committed by the writer, and units they held (for tests and metrics).
+    quint64 commits() const { return m_commits.load(); }
+    quint64 unitsCommitted() const { return m_units.load(); }
+
 private:
+    struct Unit
+    {
+        std::function<Status(Connection &)> work;
+        Status committed;                       // the commit's outcome for this unit
+        std::binary_semaphore *ready = nullptr; // released once `committed` is set
+    };
+
     explicit Database(Options options);
     Result<Connection *> openConnection();
+    bool onWriterThread() const;
+    Status submit(Unit &unit);
+    void writerLoop();
+    void runBatch(Connection &c, const std::vector<Unit *> &batch);
     Status begin(Connection &c);
     Status commit(Connection &c);
     void rollback(Connection &c);
@@ -139,26 +192,42 @@ private:
     quint64 m_serial = 0;
     QMutex m_connectionsMutex;
     std::unordered_map<Qt::HANDLE, std::unique_ptr<Connection>> m_connections;
-    QMutex m_writeMutex;
+
+    QMutex m_queueMutex;
+    QWaitCondition m_queued;
+    std::deque<Unit *> m_queue;
+    bool m_stopping = false;
+    std::thread m_writer;
+    std::atomic<std::thread::id> m_writerId{};
+    std::atomic<quint64> m_commits{0};
+    std::atomic<quint64> m_units{0};
 };
 
 template <typename T>
 Result<T> Database::write(const std::function<Result<T>(Connection &)> &work)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QMutexLocker lock(&m_writeMutex);
-    if (Status s = begin(**conn); !s)
-        return s.error();
-    Result<T> result = work(**conn);
-    if (!result) {
-        rollback(**conn);
-        return result;
+    if (onWriterThread()) {
+        auto conn = connection();
+        if (!conn)
+            return conn.error();
+        return work(**conn);
     }
-    if (Status s = commit(**conn); !s)
-        return s.error();
-    return result;
+    std::optional<Result<T>> outcome;
+    Unit unit;
+    unit.work = [&](Connection &c) -> Status {
+        outcome.emplace(work(c));
+        if (!outcome->ok())
+            return outcome->error();
+        return {};
+    };
+    const Status committed = submit(unit);
+    if (outcome && !outcome->ok())
+        return std::move(*outcome); // the unit's own refusal or failure
+    if (!committed)
+        return committed.error(); // the transaction holding it did not commit
+    if (!outcome)
+        return Error::internal(QStringLiteral("write was not run"));
+    return std::move(*outcome);
 }
 
 template <typename T>

@@ -93,14 +93,15 @@ QList<Migration> migrations()
                  delivered_at BIGINT,
                  verified_at BIGINT,
                  finished_at BIGINT))"),
+             // Lookups by recipient (the per-recipient start limit, support searches) must
+             // never fall back to scanning a service's sessions: equality on both columns.
              QStringLiteral("CREATE INDEX sessions_recipient ON sessions (recipient_index, "
-                            "created_at)"),
-             // No index on created_at: ids are UUIDv7, so the primary key already orders
-             // sessions by creation time.
-             QStringLiteral("CREATE INDEX sessions_service_created ON sessions (service_id, "
-                            "created_at)"),
-             QStringLiteral("CREATE INDEX sessions_status_created ON sessions (status, "
-                            "created_at)"),
+                            "service_id, created_at)"),
+             // Filters list newest first with keyset paging on the id (UUIDv7, so by time);
+             // there is no created_at index: the primary key already orders by creation.
+             QStringLiteral("CREATE INDEX sessions_service ON sessions (service_id, id)"),
+             QStringLiteral("CREATE INDEX sessions_status ON sessions (status, id)"),
+             QStringLiteral("CREATE INDEX sessions_channel ON sessions (channel, id)"),
              QStringLiteral("CREATE INDEX sessions_open_expiry ON sessions (expires_at) "
                             "WHERE status IN ('pending', 'delivered')"),
              QStringLiteral(R"(CREATE TABLE session_events (
@@ -154,6 +155,37 @@ QList<Migration> migrations()
                  event TEXT NOT NULL,
                  count BIGINT NOT NULL,
                  PRIMARY KEY (hour_start, service_id, channel, event)){{clustered}})"),
+         }},
+        {2,
+         "API keys, audit log, configuration version",
+         {
+             QStringLiteral(R"(CREATE TABLE api_keys (
+                 id TEXT PRIMARY KEY,
+                 prefix TEXT NOT NULL UNIQUE,
+                 name TEXT NOT NULL,
+                 scope TEXT NOT NULL,
+                 service_id TEXT REFERENCES services(id),
+                 secret_hash {{blob}} NOT NULL,
+                 created_at BIGINT NOT NULL,
+                 created_by TEXT NOT NULL,
+                 expires_at BIGINT,
+                 revoked_at BIGINT,
+                 revoked_by TEXT,
+                 last_used_at BIGINT))"),
+             QStringLiteral(R"(CREATE TABLE audit_log (
+                 id {{id}},
+                 at BIGINT NOT NULL,
+                 actor TEXT NOT NULL,
+                 action TEXT NOT NULL,
+                 target_type TEXT NOT NULL,
+                 target_id TEXT NOT NULL,
+                 detail TEXT NOT NULL))"),
+             // Bumped in the same transaction as every change to services, templates or keys:
+             // each process reloads its cached copy when it sees a new version, so a revoked
+             // key fails on the next request in every process.
+             QStringLiteral("CREATE TABLE versions (name TEXT PRIMARY KEY, version BIGINT NOT "
+                            "NULL)"),
+             QStringLiteral("INSERT INTO versions (name, version) VALUES ('config', 1)"),
          }},
     };
 }

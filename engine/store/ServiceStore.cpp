@@ -1,6 +1,7 @@
 #include "store/ServiceStore.h"
 
 #include "store/Database.h"
+#include "store/KeyStore.h"
 #include "store/SqlUtil.h"
 
 namespace vc {
@@ -101,7 +102,11 @@ Result<bool> ServiceStore::insertIfAbsent(const Service &service)
                  values(service));
     if (!q)
         return q.error();
-    return q->rowsAffected() == 1;
+    if (q->rowsAffected() != 1)
+        return false;
+    if (Status s = ConfigStore(m_c).bump(); !s)
+        return s.error();
+    return true;
 }
 
 Status ServiceStore::update(const Service &s)
@@ -121,7 +126,7 @@ Status ServiceStore::update(const Service &s)
         return q.error();
     if (q->rowsAffected() != 1)
         return Error::notFound(QStringLiteral("no service with this id"));
-    return {};
+    return ConfigStore(m_c).bump();
 }
 
 Result<QHash<TemplatePart, QString>> ServiceStore::templates(const QString &serviceId,
@@ -149,7 +154,7 @@ Status ServiceStore::setTemplate(const QString &serviceId, const QString &locale
                       {serviceId, locale, templatePartName(part), body, now});
     if (!q)
         return q.error();
-    return {};
+    return ConfigStore(m_c).bump();
 }
 
 Status ServiceStore::removeTemplate(const QString &serviceId, const QString &locale,
@@ -160,7 +165,20 @@ Status ServiceStore::removeTemplate(const QString &serviceId, const QString &loc
                       {serviceId, locale, templatePartName(part)});
     if (!q)
         return q.error();
-    return {};
+    return ConfigStore(m_c).bump();
+}
+
+Result<QList<ServiceStore::TemplateRow>> ServiceStore::allTemplates()
+{
+    auto q = m_c.exec(QStringLiteral("SELECT service_id, locale, part, body FROM "
+                                     "service_templates"));
+    if (!q)
+        return q.error();
+    QList<TemplateRow> out;
+    while (q->next())
+        if (auto part = templatePartFromName(q->str(2)))
+            out.append({q->str(0), q->str(1), *part, q->str(3)});
+    return out;
 }
 
 Result<std::optional<QString>> ServiceStore::meta(const QString &key)

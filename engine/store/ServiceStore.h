@@ -27,6 +27,14 @@ public:
     Status setTemplate(const QString &serviceId, const QString &locale, TemplatePart part,
                        const QString &body, qint64 now);
     Status removeTemplate(const QString &serviceId, const QString &locale, TemplatePart part);
+    struct TemplateRow
+    {
+        QString serviceId;
+        QString locale;
+        TemplatePart part;
+        QString body;
+    };
+    Result<QList<TemplateRow>> allTemplates();
 
     Result<std::optional<QString>> meta(const QString &key);
     // Inserts the value unless the key exists; returns the stored value.

@@ -1,5 +1,6 @@
 #include "store/SessionStore.h"
 
+#include "crypto/Uuid.h"
 #include "store/Database.h"
 #include "store/DeliveryStore.h"
 #include "store/SqlUtil.h"
@@ -236,6 +237,55 @@ Result<SessionStore::RecentStarts> SessionStore::recentStarts(const QString &ser
         r.oldest = q->i64(1);
     }
     return r;
+}
+
+Result<QList<SessionRow>> SessionStore::list(const SessionQuery &query,
+                                             const QByteArray &recipientIndex, int limit)
+{
+    // Built from fixed fragments only; every value is bound. Time bounds become id bounds too
+    // (ids are UUIDv7), so the primary key or a (column, id) index serves every filter.
+    QStringList where;
+    QVariantList binds;
+    if (!query.serviceId.isEmpty()) {
+        where << QStringLiteral("service_id = ?");
+        binds << query.serviceId;
+    }
+    if (query.status) {
+        where << QStringLiteral("status = ?");
+        binds << statusName(*query.status);
+    }
+    if (query.channel) {
+        where << QStringLiteral("channel = ?");
+        binds << channelName(*query.channel);
+    }
+    if (!recipientIndex.isEmpty()) {
+        where << QStringLiteral("recipient_index = ?");
+        binds << recipientIndex;
+    }
+    if (query.fromMs > 0) {
+        where << QStringLiteral("id >= ?") << QStringLiteral("created_at >= ?");
+        binds << uuid7LowerBound(query.fromMs) << query.fromMs;
+    }
+    if (query.toMs > 0) {
+        where << QStringLiteral("id < ?") << QStringLiteral("created_at < ?");
+        binds << uuid7LowerBound(query.toMs) << query.toMs;
+    }
+    if (!query.cursor.isEmpty()) {
+        where << QStringLiteral("id < ?");
+        binds << query.cursor;
+    }
+    binds << limit;
+    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    auto q = m_c.exec(sql, binds);
+    if (!q)
+        return q.error();
+    QList<SessionRow> out;
+    while (q->next())
+        out.append(rowFrom(*q));
+    return out;
 }
 
 Result<QStringList> SessionStore::dueForExpiry(qint64 now, int limit)

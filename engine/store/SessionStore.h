@@ -63,6 +63,11 @@ public:
     Result<RecentStarts> recentStarts(const QString &serviceId, const QByteArray &recipientIndex,
                                       qint64 sinceMs);
 
+    // Sessions matching `query` (recipient by blind index when `recipientIndex` is set), newest
+    // first, at most `limit`, starting below the cursor id.
+    Result<QList<SessionRow>> list(const SessionQuery &query, const QByteArray &recipientIndex,
+                                   int limit);
+
     // Ids of open sessions whose expiry time has passed, oldest first.
     Result<QStringList> dueForExpiry(qint64 now, int limit);
 

@@ -3,6 +3,8 @@
 #include "store/Database.h"
 #include "store/SqlUtil.h"
 
+#include <QMap>
+
 namespace vc {
 
 Status StatsStore::addSessions(qint64 createdAt, const QString &serviceId, Channel channel,
@@ -47,6 +49,9 @@ Result<StatsReport> StatsStore::report(const StatsQuery &query, qint64 now)
     if (!q)
         return q.error();
     qint64 finished = 0;
+    r.granularity = query.granularity;
+    const qint64 width = query.granularity == StatsGranularity::Hour ? 3'600'000 : 86'400'000;
+    QMap<qint64, StatsBucket> buckets;
     while (q->next()) {
         StatsRow row;
         row.hourStart = q->i64(0);
@@ -59,7 +64,15 @@ Result<StatsReport> StatsStore::report(const StatsQuery &query, qint64 now)
         r.byStatus[row.status] += row.sessions;
         if (isFinal(row.status))
             finished += row.sessions;
+        StatsBucket &b = buckets[row.hourStart - row.hourStart % width];
+        b.total += row.sessions;
+        b.byChannel[row.channel] += row.sessions;
+        b.byStatus[row.status] += row.sessions;
         r.rows.append(row);
+    }
+    for (auto it = buckets.begin(); it != buckets.end(); ++it) {
+        it->start = it.key();
+        r.series.append(*it);
     }
     if (finished > 0)
         r.successRate = static_cast<double>(r.byStatus.value(SessionStatus::Verified)) /

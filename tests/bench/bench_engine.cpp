@@ -89,7 +89,8 @@ std::unique_ptr<Engine> openEngine(const QString &dir, SyncMode mode)
     // iteration uses a new recipient, so the per-recipient limit never applies.
     (void)(*e)->updateService(QStringLiteral("default"),
                               {{QStringLiteral("allow_custom_code"), true},
-                               {QStringLiteral("starts_per_recipient_per_hour"), 1000}});
+                               {QStringLiteral("starts_per_recipient_per_hour"), 1000}},
+                              Actor{QStringLiteral("bench"), {}, true});
     return std::move(*e);
 }
 
@@ -113,11 +114,11 @@ Measurement engineFlows(const QString &dir, SyncMode mode, int threads, bool del
             for (qint64 i = 0; !stop.load(); ++i) {
                 StartRequest r;
                 r.channel = QStringLiteral("sms");
-                // Distinct Swedish mobile numbers: 70 + 7 digits.
-                r.recipient = QStringLiteral("+4670%1%2%3")
-                                  .arg(runId % 10)
-                                  .arg(t)
-                                  .arg(i % 100000, 5, 10, QLatin1Char('0'));
+                // Distinct Swedish mobile numbers (07x + 7 digits) per run, thread and step.
+                static const char *const prefixes[] = {"70", "72", "73", "76", "79"};
+                r.recipient = QStringLiteral("+46%1%2")
+                                  .arg(QLatin1String(prefixes[runId % 5]))
+                                  .arg(t * 100000 + i % 100000, 7, 10, QLatin1Char('0'));
                 r.customCode = QStringLiteral("135790");
                 auto s = engine->start(r);
                 if (!s) {
@@ -161,7 +162,14 @@ int main(int argc, char *argv[])
                    QStringLiteral("Folder for the database files "
                                   "(default: a temporary folder)."),
                    QStringLiteral("DIR")},
-                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+                  {QStringLiteral("threads"),
+                   QStringLiteral("Threads of the multi-threaded measurement (default 4)."),
+                   QStringLiteral("N"), QStringLiteral("4")},
+                  {QStringLiteral("only"),
+                   QStringLiteral("Run only one measurement: raw, pair, pair4 or flow, with -full "
+                                  "or -normal (e.g. pair-normal), for profiling."),
+                   QStringLiteral("CASE")}});
     p.addHelpOption();
     p.process(app);
     g_seconds = p.value(QStringLiteral("seconds")).toDouble();
@@ -176,11 +184,20 @@ int main(int argc, char *argv[])
         QDir().mkpath(d);
         return d;
     };
+    const QString only = p.value(QStringLiteral("only"));
+    auto wanted = [&](const char *name, SyncMode mode) {
+        return only.isEmpty() || only == QLatin1String(name) + u'-' + syncName(mode).toLower();
+    };
     for (SyncMode mode : {SyncMode::Full, SyncMode::Normal}) {
-        results.append(rawCommits(fresh(), mode));
-        results.append(engineFlows(fresh(), mode, 1, false));
-        results.append(engineFlows(fresh(), mode, 4, false));
-        results.append(engineFlows(fresh(), mode, 1, true));
+        if (wanted("raw", mode))
+            results.append(rawCommits(fresh(), mode));
+        if (wanted("pair", mode))
+            results.append(engineFlows(fresh(), mode, 1, false));
+        if (wanted("pair4", mode))
+            results.append(
+                engineFlows(fresh(), mode, p.value(QStringLiteral("threads")).toInt(), false));
+        if (wanted("flow", mode))
+            results.append(engineFlows(fresh(), mode, 1, true));
     }
 
     if (p.isSet(QStringLiteral("json"))) {

@@ -47,7 +47,8 @@ private slots:
         TestEngine t(SyncMode::Full);
         // Eight characters make an accidental match in random bytes or hex text practically
         // impossible; the code path is the same for every length.
-        QVERIFY(t->updateService(QStringLiteral("default"), {{QStringLiteral("code_length"), 8}}));
+        QVERIFY(t->updateService(QStringLiteral("default"), {{QStringLiteral("code_length"), 8}},
+                                 kAdmin));
         const QString phone = QStringLiteral("+4791234567");
         const QString email = QStringLiteral("kari.nordmann@example.no");
 
@@ -100,7 +101,7 @@ private slots:
     {
         TestEngine t;
         QVERIFY(t->updateService(QStringLiteral("default"),
-                                 {{QStringLiteral("allow_custom_code"), true}}));
+                                 {{QStringLiteral("allow_custom_code"), true}}, kAdmin));
         const QString code = QStringLiteral("482913");
         QStringList ids;
         for (const QString &to : {QStringLiteral("+4791234567"), QStringLiteral("+4791234568")}) {

@@ -45,7 +45,7 @@ private slots:
         const QJsonValue original = t->service(id)->toJson().value(key);
 
         for (int bad : {lo - 1, hi + 1}) {
-            auto r = t->updateService(id, {{key, bad}});
+            auto r = t->updateService(id, {{key, bad}}, kAdmin);
             QVERIFY2(!r, qPrintable(QStringLiteral("%1 = %2 accepted").arg(key).arg(bad)));
             QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
             QCOMPARE(r.error().field, key);
@@ -55,12 +55,12 @@ private slots:
         }
         for (const QJsonValue &wrongType : {QJsonValue(QStringLiteral("5")), QJsonValue(true),
                                             QJsonValue(lo + 0.5), QJsonValue(QJsonValue::Null)}) {
-            auto r = t->updateService(id, {{key, wrongType}});
+            auto r = t->updateService(id, {{key, wrongType}}, kAdmin);
             QVERIFY(!r);
             QCOMPARE(r.error().field, key);
         }
         for (int good : {lo, hi}) {
-            auto r = t->updateService(id, {{key, good}});
+            auto r = t->updateService(id, {{key, good}}, kAdmin);
             QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
             QCOMPARE(t->service(id)->toJson().value(key).toInt(), good);
         }
@@ -104,7 +104,7 @@ private slots:
         for (const Case &c : cases) {
             const QString key = QString::fromLatin1(c.key);
             const QJsonObject before = t->service(id)->toJson();
-            auto r = t->updateService(id, {{key, c.value}});
+            auto r = t->updateService(id, {{key, c.value}}, kAdmin);
             QVERIFY2(r.ok() == c.ok, c.key);
             if (!c.ok) {
                 QCOMPARE(r.error().field, key);
@@ -119,9 +119,9 @@ private slots:
     {
         TestEngine t;
         const QJsonObject before = t->service(QStringLiteral("default"))->toJson();
-        auto r =
-            t->updateService(QStringLiteral("default"), {{QStringLiteral("ttl_seconds"), 600},
-                                                         {QStringLiteral("max_attempts"), 99}});
+        auto r = t->updateService(
+            QStringLiteral("default"),
+            {{QStringLiteral("ttl_seconds"), 600}, {QStringLiteral("max_attempts"), 99}}, kAdmin);
         QCOMPARE(r.error().field, QStringLiteral("max_attempts"));
         QCOMPARE(t->service(QStringLiteral("default"))->toJson(), before);
     }
@@ -129,19 +129,22 @@ private slots:
     void serviceIdsAndCreation()
     {
         TestEngine t;
-        QCOMPARE(t->createService(QStringLiteral("Shop!"), {}).error().field,
+        QCOMPARE(t->createService(QStringLiteral("Shop!"), {}, kAdmin).error().field,
                  QStringLiteral("service_id"));
-        QCOMPARE(t->createService(QString(41, u'a'), {}).error().field,
+        QCOMPARE(t->createService(QString(41, u'a'), {}, kAdmin).error().field,
                  QStringLiteral("service_id"));
-        auto shop = t->createService(QStringLiteral("shop"),
-                                     {{QStringLiteral("app_name"), QStringLiteral("Acme Shop")}});
+        auto shop =
+            t->createService(QStringLiteral("shop"),
+                             {{QStringLiteral("app_name"), QStringLiteral("Acme Shop")}}, kAdmin);
         QVERIFY(shop);
         QCOMPARE(shop->appName, QStringLiteral("Acme Shop"));
-        QCOMPARE(t->createService(QStringLiteral("shop"), {}).error().code, ErrorCode::Conflict);
-        QCOMPARE(t->createService(QStringLiteral("bad"), {{QStringLiteral("ttl_seconds"), 5}})
-                     .error()
-                     .field,
-                 QStringLiteral("ttl_seconds"));
+        QCOMPARE(t->createService(QStringLiteral("shop"), {}, kAdmin).error().code,
+                 ErrorCode::Conflict);
+        QCOMPARE(
+            t->createService(QStringLiteral("bad"), {{QStringLiteral("ttl_seconds"), 5}}, kAdmin)
+                .error()
+                .field,
+            QStringLiteral("ttl_seconds"));
         QCOMPARE(t->service(QStringLiteral("bad")).error().code, ErrorCode::NotFound);
         QCOMPARE(t->services()->size(), 2);
     }
@@ -353,14 +356,15 @@ private slots:
     void disabledChannelAndService()
     {
         TestEngine t;
-        QVERIFY(
-            t->updateService(QStringLiteral("default"),
-                             {{QStringLiteral("channels"), QJsonArray{QStringLiteral("email")}}}));
+        QVERIFY(t->updateService(
+            QStringLiteral("default"),
+            {{QStringLiteral("channels"), QJsonArray{QStringLiteral("email")}}}, kAdmin));
         const Error e =
             startError(t, startRequest(QStringLiteral("sms"), QStringLiteral("+4791234567")));
         QCOMPARE(e.field, QStringLiteral("channel"));
         QVERIFY(e.message.contains(QStringLiteral("not enabled")));
-        QVERIFY(t->updateService(QStringLiteral("default"), {{QStringLiteral("enabled"), false}}));
+        QVERIFY(t->updateService(QStringLiteral("default"), {{QStringLiteral("enabled"), false}},
+                                 kAdmin));
         QCOMPARE(
             startError(t, startRequest(QStringLiteral("email"), QStringLiteral("a@b.no"))).field,
             QStringLiteral("service_id"));
@@ -370,7 +374,8 @@ private slots:
     {
         TestEngine t;
         QVERIFY(t->updateService(QStringLiteral("default"),
-                                 {{QStringLiteral("default_region"), QStringLiteral("NO")}}));
+                                 {{QStringLiteral("default_region"), QStringLiteral("NO")}},
+                                 kAdmin));
         auto started = t->start(startRequest(QStringLiteral("sms"), QStringLiteral("912 34 567")));
         QVERIFY(started);
         QCOMPARE(t->status(started->sessionId)->recipientMasked, QStringLiteral("+47****4567"));
@@ -411,7 +416,7 @@ private slots:
         QVERIFY(!sixth.error().message.contains(QStringLiteral("91234567")));
         // Other recipients and other services are not affected.
         QVERIFY(t->start(startRequest(QStringLiteral("sms"), QStringLiteral("+4791234568"))));
-        QVERIFY(t->createService(QStringLiteral("shop"), {}));
+        QVERIFY(t->createService(QStringLiteral("shop"), {}, kAdmin));
         StartRequest other = startRequest(QStringLiteral("sms"), phone);
         other.serviceId = QStringLiteral("shop");
         QVERIFY(t->start(other));

@@ -186,7 +186,8 @@ private slots:
     {
         TestEngine t;
         QVERIFY(t->updateService(QStringLiteral("default"),
-                                 {{QStringLiteral("default_locale"), QStringLiteral("da")}}));
+                                 {{QStringLiteral("default_locale"), QStringLiteral("da")}},
+                                 kAdmin));
         auto started = t->start(startRequest(QStringLiteral("email"), QStringLiteral("a@b.dk")));
         QCOMPARE(started->locale, QStringLiteral("da"));
         QVERIFY(t->deliverDue(started->sessionId));
@@ -246,9 +247,9 @@ private slots:
         QVERIFY(e.message.contains(QStringLiteral("expired")));
         // The expiry found on the way was committed and announced once, refusal or not.
         RawDb raw(t.dbPath());
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT status FROM sessions WHERE id = ?"), {id})
-                     .toString(),
-                 QStringLiteral("expired"));
+        QCOMPARE(
+            raw.scalar(QStringLiteral("SELECT status FROM sessions WHERE id = ?"), {id}).toString(),
+            QStringLiteral("expired"));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().at(1).value<SessionStatus>(), SessionStatus::Expired);
         QCOMPARE(eventTypes(t, id).count(QStringLiteral("expired")), 1);
@@ -487,7 +488,8 @@ private slots:
         TestEngine t;
         QVERIFY(t->updateService(QStringLiteral("default"),
                                  {{QStringLiteral("code_type"), QStringLiteral("alphanumeric")},
-                                  {QStringLiteral("code_length"), 8}}));
+                                  {QStringLiteral("code_length"), 8}},
+                                 kAdmin));
         const QString id = startDelivered(t);
         const QString code = receivedCode(*t.engine, id);
         QCOMPARE(code.size(), 8);
@@ -507,7 +509,7 @@ private slots:
         QVERIFY(!refused.error().message.contains(QStringLiteral("482913")));
 
         QVERIFY(t->updateService(QStringLiteral("default"),
-                                 {{QStringLiteral("allow_custom_code"), true}}));
+                                 {{QStringLiteral("allow_custom_code"), true}}, kAdmin));
         r.customCode = QStringLiteral("48291"); // wrong length
         QCOMPARE(t->start(r).error().field, QStringLiteral("custom_code"));
         r.customCode = QStringLiteral("482913");
@@ -546,8 +548,9 @@ private slots:
     {
         TestEngine t;
         const QString id = startDelivered(t);
-        QVERIFY(t->updateService(QStringLiteral("default"), {{QStringLiteral("max_attempts"), 2},
-                                                             {QStringLiteral("ttl_seconds"), 60}}));
+        QVERIFY(t->updateService(
+            QStringLiteral("default"),
+            {{QStringLiteral("max_attempts"), 2}, {QStringLiteral("ttl_seconds"), 60}}, kAdmin));
         const SessionView v = *t->status(id);
         QCOMPARE(v.maxAttempts, 5);
         QCOMPARE(v.expiresAt, kT0 + 300'000);

@@ -45,7 +45,7 @@ private slots:
     void hourlyStatisticsEqualCountsAfterARandomMix()
     {
         TestEngine t;
-        QVERIFY(t->createService(QStringLiteral("shop"), {}));
+        QVERIFY(t->createService(QStringLiteral("shop"), {}, kAdmin));
         QRandomGenerator rng(20261122); // fixed seed: a failure reproduces
         QStringList open;
         int phone = 0;

@@ -14,6 +14,9 @@
 
 namespace vc::test {
 
+// An admin acting in a test: staff, so actions are audited.
+inline const Actor kAdmin{QStringLiteral("test"), QStringLiteral("admin"), true};
+
 // 2026-03-02 10:00:00 UTC: a fixed start so hour buckets and expiry are predictable.
 constexpr qint64 kT0 = 1772445600000;
 

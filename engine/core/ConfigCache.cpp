@@ -1,0 +1,85 @@
+#include "core/ConfigCache.h"
+
+#include "store/Database.h"
+#include "store/ServiceStore.h"
+
+namespace vc {
+
+namespace {
+
+QString templateKey(const QString &serviceId, const QString &locale)
+{
+    return serviceId + u'/' + locale;
+}
+
+} // namespace
+
+const Service *ConfigSnapshot::service(const QString &id) const
+{
+    auto it = serviceById.constFind(id);
+    return it == serviceById.constEnd() ? nullptr : &*it;
+}
+
+QHash<TemplatePart, QString> ConfigSnapshot::templatesOf(const QString &serviceId,
+                                                         const QString &locale) const
+{
+    return templates.value(templateKey(serviceId, locale));
+}
+
+Result<std::shared_ptr<const ConfigSnapshot>> ConfigCache::current()
+{
+    auto conn = m_db->connection();
+    if (!conn)
+        return conn.error();
+    Connection &c = **conn;
+    auto version = ConfigStore(c).version();
+    if (!version)
+        return version.error();
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_snapshot && m_snapshot->version == *version)
+            return m_snapshot;
+    }
+    if (m_db->isWriterThread())
+        return load(c, *version); // may be uncommitted: use, never keep
+
+    // One read transaction, so the tables and the version are of the same moment.
+    if (Status s = c.run(QStringLiteral("BEGIN")); !s)
+        return s.error();
+    auto fresh = ConfigStore(c).version();
+    auto loaded =
+        fresh ? load(c, *fresh) : Result<std::shared_ptr<const ConfigSnapshot>>(fresh.error());
+    (void)c.run(QStringLiteral("COMMIT"));
+    if (!loaded)
+        return loaded.error();
+    QMutexLocker lock(&m_mutex);
+    if (!m_snapshot || m_snapshot->version < (*loaded)->version)
+        m_snapshot = *loaded;
+    return *loaded;
+}
+
+Result<std::shared_ptr<const ConfigSnapshot>> ConfigCache::load(Connection &c, qint64 version)
+{
+    auto snapshot = std::make_shared<ConfigSnapshot>();
+    snapshot->version = version;
+    ServiceStore services(c);
+    auto all = services.all();
+    if (!all)
+        return all.error();
+    snapshot->services = *all;
+    for (const Service &s : *all)
+        snapshot->serviceById.insert(s.id, s);
+    auto templates = services.allTemplates();
+    if (!templates)
+        return templates.error();
+    for (const auto &t : *templates)
+        snapshot->templates[templateKey(t.serviceId, t.locale)].insert(t.part, t.body);
+    auto keys = KeyStore(c).all();
+    if (!keys)
+        return keys.error();
+    for (const ApiKeyRecord &k : *keys)
+        snapshot->keyByPrefix.insert(k.info.prefix, k);
+    return std::shared_ptr<const ConfigSnapshot>(std::move(snapshot));
+}
+
+} // namespace vc
