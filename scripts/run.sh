@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds Verify Console and starts it on its embedded defaults:
 # SQLite in your data folder (~/.local/share/verify-console, or $VERIFY_DATA_DIR) and local-outbox
-# delivery, so nothing leaves the machine. Until the console and the HTTP listener exist, this
-# runs a short guided demo through verifyctl.
+# delivery, so nothing leaves the machine. Starts verifyd (the engine with its HTTP API on
+# 127.0.0.1:8780) and prints a curl example that works as printed. Stop it with Ctrl-C.
+#   scripts/run.sh [--demo]    --demo: instead, a short guided tour through verifyctl
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -11,40 +12,34 @@ BUILD="$VC_ROOT/build-run"
 vc_say "Building into $BUILD"
 vc_build "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVC_BUILD_TESTS=OFF
 CTL="$BUILD/app/verifyctl"
+DATA="${VERIFY_DATA_DIR:-$HOME/.local/share/verify-console}"
+LISTEN="${VERIFY_LISTEN:-127.0.0.1:8780}"
 
-step() { printf '\n\033[1;34m%s\033[0m\n' "$*"; }
-show() { printf '\033[2m$ verifyctl %s\033[0m\n' "$*"; "$CTL" "$@"; }
+if [ "${1:-}" = "--demo" ]; then
+    exec "$VC_ROOT/scripts/demo.sh" "$CTL"
+fi
 
-# A Norwegian mobile number that changes each run, so repeated demos stay within the limit of
-# five verifications per recipient per hour. Delivery is to the local outbox only.
+# A verify key for the example below, valid for one day (keys are listed and revoked with
+# `verifyctl keys list|revoke`).
+KEY=$("$CTL" --data-dir "$DATA" --json keys create --name "run.sh example $(date +%F)" \
+      --scope verify --expires 1 | sed -n 's/.*"key": "\(.*\)".*/\1/p')
 NUMBER="+474$(date +%s | tail -c 8)"
-
-step "1. An application starts a verification by SMS (here through verifyctl)"
-STARTED=$(show start --channel sms --recipient "$NUMBER" --reference demo-signup)
-echo "$STARTED"
-ID=$(echo "$STARTED" | grep -oE '[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}' | head -n 1)
-
-step "2. The message, as the local outbox received it (the embedded stand-in for a phone)"
-show outbox --session "$ID"
-CODE=$("$CTL" --json outbox --session "$ID" | grep '"text"' | grep -oE '\b[0-9]{6}\b' | head -n 1)
-
-step "3. The user mistypes the code once"
-show check "$ID" 000000 || true
-
-step "4. ...then types the code from the message"
-show check "$ID" "$CODE"
-
-step "5. Everything that happened, as events"
-show events "$ID"
-
-step "6. Statistics"
-show stats
 
 cat <<EOT
 
-Data folder: ${VERIFY_DATA_DIR:-$HOME/.local/share/verify-console}
-Try it yourself:
-  $CTL start --channel email --recipient you@example.com
-  $CTL outbox
-  $CTL --help
+Verify Console is starting on http://$LISTEN (data: $DATA).
+In another terminal, start a verification, read the code from the local outbox, and check it:
+
+  curl -s -X POST http://$LISTEN/v1/verify/start \\
+       -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" \\
+       -d '{"channel": "sms", "recipient": "$NUMBER"}'
+  $CTL --data-dir $DATA outbox --limit 1
+  curl -s -X POST http://$LISTEN/v1/verify/check \\
+       -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" \\
+       -d '{"session_id": "SESSION_ID", "code": "CODE"}'
+
+API reference: docs/API.md. The key above expires tomorrow; on its first start verifyd also
+prints an admin key, once.
+
 EOT
+exec "$BUILD/app/verifyd" --data-dir "$DATA" --listen "$LISTEN"

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -401,6 +402,229 @@ int runServices(Engine &engine, const QCommandLineParser &p, const Output &out)
                                     "KEY=VALUE..."));
 }
 
+// --- admin ----------------------------------------------------------------------------------
+
+QString timeOrDash(const std::optional<qint64> &t)
+{
+    return t ? humanTime(*t) : QStringLiteral("-");
+}
+
+void keysOptions(QCommandLineParser &p)
+{
+    p.addOptions({
+        {opt("name"), QStringLiteral("keys create: what the key is for."), QStringLiteral("N")},
+        {opt("scope"), QStringLiteral("keys create: verify or admin."), QStringLiteral("S")},
+        {opt("service"), QStringLiteral("keys create: only this service (default: all)."),
+         QStringLiteral("ID")},
+        {opt("expires"), QStringLiteral("keys create: expire after DAYS days."),
+         QStringLiteral("DAYS")},
+    });
+}
+
+int runKeys(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    const QStringList args = positional(p);
+    const QString sub = args.value(0);
+    const qint64 now = engine.clock().nowMs();
+    if (sub == QLatin1String("create") && args.size() == 1) {
+        if (!p.isSet(opt("name")) || !p.isSet(opt("scope")))
+            return out.usage(QStringLiteral("keys create needs --name and --scope"));
+        CreateKeyRequest r{
+            p.value(opt("name")), p.value(opt("scope")), p.value(opt("service")), {}};
+        if (p.isSet(opt("expires"))) {
+            auto days = intOption(p, opt("expires"));
+            if (!days)
+                return out.error(Error::invalid(QStringLiteral("expires"), days.error().message));
+            r.expiresInDays = *days;
+        }
+        auto issued = engine.createKey(r, cliActor());
+        if (!issued)
+            return out.error(issued.error());
+        out.document(QJsonObject{{QStringLiteral("id"), issued->info.id},
+                                 {QStringLiteral("prefix"), issued->info.prefix},
+                                 {QStringLiteral("key"), issued->key}});
+        out.line(
+            QStringLiteral("Issued %1 key %2 (%3).")
+                .arg(keyScopeName(issued->info.scope), issued->info.prefix, issued->info.name));
+        out.line(QStringLiteral("The key is shown only now; store it safely:"));
+        out.line(QStringLiteral("  ") + issued->key);
+        return Ok;
+    }
+    if ((sub == QLatin1String("list") || sub.isEmpty()) && args.size() <= 1) {
+        auto keys = engine.keys();
+        if (!keys)
+            return out.error(keys.error());
+        QJsonArray all;
+        for (const ApiKeyInfo &k : *keys)
+            all.append(QJsonObject{
+                {QStringLiteral("id"), k.id},
+                {QStringLiteral("prefix"), k.prefix},
+                {QStringLiteral("name"), k.name},
+                {QStringLiteral("scope"), keyScopeName(k.scope)},
+                {QStringLiteral("service_id"),
+                 k.serviceId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(k.serviceId)},
+                {QStringLiteral("state"), k.state(now)},
+                {QStringLiteral("created_at"), Json::time(k.createdAt)},
+                {QStringLiteral("last_used_at"),
+                 k.lastUsedAt ? QJsonValue(Json::time(*k.lastUsedAt)) : QJsonValue()},
+                {QStringLiteral("expires_at"),
+                 k.expiresAt ? QJsonValue(Json::time(*k.expiresAt)) : QJsonValue()}});
+        out.document(all);
+        if (keys->isEmpty())
+            out.line(QStringLiteral("No API keys."));
+        for (const ApiKeyInfo &k : *keys)
+            out.line(QStringLiteral("%1  %2  %3  %4  %5  last used %6")
+                         .arg(k.prefix, keyScopeName(k.scope).leftJustified(6),
+                              k.state(now).leftJustified(7),
+                              (k.serviceId.isEmpty() ? QStringLiteral("all") : k.serviceId)
+                                  .leftJustified(12),
+                              k.name, timeOrDash(k.lastUsedAt)));
+        return Ok;
+    }
+    if (sub == QLatin1String("revoke") && args.size() == 2) {
+        auto revoked = engine.revokeKey(args.at(1), cliActor());
+        if (!revoked)
+            return out.error(revoked.error());
+        out.document(QJsonObject{{QStringLiteral("id"), revoked->id},
+                                 {QStringLiteral("prefix"), revoked->prefix},
+                                 {QStringLiteral("state"), revoked->state(now)}});
+        out.line(QStringLiteral("Revoked %1 (%2). Requests with it now get 401.")
+                     .arg(revoked->prefix, revoked->name));
+        return Ok;
+    }
+    return out.usage(QStringLiteral("keys create --name N --scope verify|admin [--service ID] "
+                                    "[--expires DAYS] | keys list | keys revoke ID|PREFIX"));
+}
+
+void sessionsOptions(QCommandLineParser &p)
+{
+    p.addOptions({
+        {opt("status"), QStringLiteral("Only this status."), QStringLiteral("S")},
+        {opt("channel"), QStringLiteral("Only this channel."), QStringLiteral("C")},
+        {opt("service"), QStringLiteral("Only this service."), QStringLiteral("ID")},
+        {opt("recipient"), QStringLiteral("Exact phone number or e-mail address."),
+         QStringLiteral("R")},
+        {opt("from"), QStringLiteral("Created at or after (YYYY-MM-DD or RFC 3339)."),
+         QStringLiteral("T")},
+        {opt("to"), QStringLiteral("Created before."), QStringLiteral("T")},
+        {opt("limit"), QStringLiteral("At most N (default 50)."), QStringLiteral("N"),
+         QStringLiteral("50")},
+        {opt("cursor"), QStringLiteral("Continue after a previous page."), QStringLiteral("C")},
+    });
+}
+
+int runSessions(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    const QStringList args = positional(p);
+    if (args.size() > 1 || (args.size() == 1 && args.first() != QLatin1String("list")))
+        return out.usage(QStringLiteral("sessions list [--status S] [--channel C] [--service ID] "
+                                        "[--recipient R] [--from T] [--to T] [--limit N]"));
+    SessionQuery q;
+    if (p.isSet(opt("status"))) {
+        q.status = statusFromName(p.value(opt("status")));
+        if (!q.status)
+            return out.error(Error::invalid(QStringLiteral("status"),
+                                            QStringLiteral("must be pending, delivered, verified, "
+                                                           "failed, expired or cancelled")));
+    }
+    if (p.isSet(opt("channel"))) {
+        q.channel = channelFromName(p.value(opt("channel")));
+        if (!q.channel)
+            return out.error(Error::invalid(QStringLiteral("channel"),
+                                            QStringLiteral("must be sms, voice or email")));
+    }
+    for (const auto &[name, target] : {std::pair{opt("from"), &q.fromMs}, {opt("to"), &q.toMs}}) {
+        if (!p.isSet(name))
+            continue;
+        const auto t = Json::parseTime(p.value(name));
+        if (!t)
+            return out.error(Error::invalid(name, QStringLiteral("must be a date (2026-11-01) or "
+                                                                 "an RFC 3339 time")));
+        *target = *t;
+    }
+    q.serviceId = p.value(opt("service"));
+    q.recipient = p.value(opt("recipient"));
+    q.cursor = p.value(opt("cursor"));
+    auto limit = intOption(p, opt("limit"));
+    if (!limit)
+        return out.error(Error::invalid(QStringLiteral("limit"), limit.error().message));
+    q.limit = *limit;
+    auto page = engine.findSessions(q);
+    if (!page)
+        return out.error(page.error());
+    QJsonArray list;
+    for (const SessionView &v : page->sessions)
+        list.append(Json::of(v));
+    out.document(QJsonObject{{QStringLiteral("sessions"), list},
+                             {QStringLiteral("next_cursor"), page->nextCursor.isEmpty()
+                                                                 ? QJsonValue(QJsonValue::Null)
+                                                                 : QJsonValue(page->nextCursor)}});
+    if (page->sessions.isEmpty())
+        out.line(QStringLiteral("No sessions."));
+    for (const SessionView &v : page->sessions)
+        out.line(QStringLiteral("%1  %2  %3  %4  %5  %6")
+                     .arg(v.id, humanTime(v.createdAt), statusName(v.status).leftJustified(9),
+                          channelName(v.channel).leftJustified(5),
+                          v.recipientMasked.leftJustified(16), v.serviceId));
+    if (!page->nextCursor.isEmpty())
+        out.line(QStringLiteral("More: --cursor %1").arg(page->nextCursor));
+    return Ok;
+}
+
+void auditOptions(QCommandLineParser &p)
+{
+    p.addOption(
+        {opt("search"), QStringLiteral("Only entries mentioning TEXT."), QStringLiteral("TEXT")});
+    p.addOption({opt("limit"), QStringLiteral("At most N (default 50)."), QStringLiteral("N"),
+                 QStringLiteral("50")});
+}
+
+int runAudit(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (!positional(p).isEmpty())
+        return out.usage(QStringLiteral("audit takes options only: [--search TEXT] [--limit N]"));
+    auto limit = intOption(p, opt("limit"));
+    if (!limit)
+        return out.error(Error::invalid(QStringLiteral("limit"), limit.error().message));
+    auto entries = engine.audit({p.value(opt("search")), 0, *limit});
+    if (!entries)
+        return out.error(entries.error());
+    QJsonArray list;
+    for (const AuditEntry &e : *entries)
+        list.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                {QStringLiteral("at"), Json::time(e.at)},
+                                {QStringLiteral("actor"), e.actor},
+                                {QStringLiteral("action"), e.action},
+                                {QStringLiteral("target_type"), e.targetType},
+                                {QStringLiteral("target_id"), e.targetId},
+                                {QStringLiteral("detail"), e.detail}});
+    out.document(list);
+    if (entries->isEmpty())
+        out.line(QStringLiteral("The audit log is empty."));
+    for (const AuditEntry &e : *entries)
+        out.line(
+            QStringLiteral("%1  %2  %3  %4 %5  %6")
+                .arg(humanTime(e.at), e.actor.leftJustified(20), e.action.leftJustified(16),
+                     e.targetType, e.targetId,
+                     QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact))));
+    return Ok;
+}
+
+int runBackup(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (positional(p).size() != 1)
+        return out.usage(QStringLiteral("backup FILE"));
+    const QString file = positional(p).first();
+    if (Status s = engine.backup(file); !s)
+        return out.error(s.error());
+    out.document(QJsonObject{{QStringLiteral("file"), file}});
+    out.line(QStringLiteral("Backed up the database to %1.").arg(file));
+    out.line(QStringLiteral("Keep a copy of the master secret (%1) too: without it the backup's "
+                            "codes, recipients and messages cannot be read.")
+                 .arg(engine.config().masterSecretFile));
+    return Ok;
+}
+
 void noOptions(QCommandLineParser &) {}
 
 } // namespace
@@ -427,6 +651,16 @@ const QList<Command> &commands()
          QStringLiteral("Sessions by channel and status, success rate."), statsOptions, runStats},
         {QStringLiteral("services"), QStringLiteral("list | show ID | update ID KEY=VALUE..."),
          QStringLiteral("List, show or change services."), noOptions, runServices},
+        {QStringLiteral("keys"),
+         QStringLiteral("create --name N --scope verify|admin [--service ID] [--expires DAYS] | "
+                        "list | revoke ID|PREFIX"),
+         QStringLiteral("Issue, list or revoke API keys."), keysOptions, runKeys},
+        {QStringLiteral("sessions"), QStringLiteral("list [filters]"),
+         QStringLiteral("List sessions, newest first."), sessionsOptions, runSessions},
+        {QStringLiteral("audit"), QStringLiteral("[--search TEXT] [--limit N]"),
+         QStringLiteral("The audit log of admin actions, newest first."), auditOptions, runAudit},
+        {QStringLiteral("backup"), QStringLiteral("FILE"),
+         QStringLiteral("Copy the database (safe while verifyd runs)."), noOptions, runBackup},
         {QStringLiteral("deliver"), QString(),
          QStringLiteral("Send every queued message that is due now."), noOptions, runDeliver},
         {QStringLiteral("sweep"), QString(), QStringLiteral("Expire sessions whose time is up."),

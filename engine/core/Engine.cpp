@@ -142,7 +142,7 @@ void Engine::notify(const QString &sessionId, SessionStatus status)
     emit sessionChanged(sessionId, status);
 }
 
-Result<std::shared_ptr<const ConfigSnapshot>> Engine::config()
+Result<std::shared_ptr<const ConfigSnapshot>> Engine::configSnapshot()
 {
     return m_configCache->current();
 }
@@ -191,7 +191,7 @@ Result<StartResult> Engine::start(const StartRequest &r)
     const QString serviceId = r.serviceId.isEmpty() ? kDefaultService : r.serviceId;
     if (Status s = ServiceRules::validateId(serviceId); !s)
         return s.error();
-    auto snapshot = config();
+    auto snapshot = configSnapshot();
     if (!snapshot)
         return snapshot.error();
     auto service = enabledService(serviceId);
@@ -506,7 +506,7 @@ Result<SessionView> Engine::resend(const ResendRequest &r)
                                           QStringLiteral("a code was sent moments ago; wait before "
                                                          "asking for another"),
                                           secondsUntil(now, readyAt));
-            auto snapshot = config();
+            auto snapshot = configSnapshot();
             if (!snapshot)
                 return snapshot.error();
             const Service *service = (*snapshot)->service(v.serviceId);
@@ -583,7 +583,7 @@ Result<QList<SessionEvent>> Engine::events(const QString &sessionId)
 
 Result<QList<Service>> Engine::services()
 {
-    auto snapshot = config();
+    auto snapshot = configSnapshot();
     if (!snapshot)
         return snapshot.error();
     return (*snapshot)->services;
@@ -593,7 +593,7 @@ Result<Service> Engine::service(const QString &id)
 {
     if (Status s = ServiceRules::validateId(id); !s)
         return s.error();
-    auto snapshot = config();
+    auto snapshot = configSnapshot();
     if (!snapshot)
         return snapshot.error();
     if (const Service *found = (*snapshot)->service(id))
@@ -680,7 +680,7 @@ Result<QString> Engine::messageTemplate(const QString &serviceId, const QString 
                                              "email_html"));
     if (auto s = service(serviceId); !s)
         return s.error();
-    auto snapshot = config();
+    auto snapshot = configSnapshot();
     if (!snapshot)
         return snapshot.error();
     return (*snapshot)->templatesOf(serviceId, *l).value(*p, m_templates->builtIn(*l, *p));
@@ -735,6 +735,11 @@ Result<QList<OutboxEntry>> Engine::outbox(const QString &sessionId, int limit)
                     row.createdAt, message->subject, message->text});
     }
     return out;
+}
+
+Result<qint64> Engine::deliveryQueueDepth()
+{
+    return m_db->read<qint64>([](Connection &c) { return DeliveryStore(c).queueDepth(); });
 }
 
 Result<int> Engine::deliverDue(const QString &sessionId, int limit)

@@ -110,6 +110,8 @@ public:
     Result<QList<OutboxEntry>> outbox(const QString &sessionId = {}, int limit = 50);
     // Sends due deliveries on the calling thread (of one session when given); returns how many.
     Result<int> deliverDue(const QString &sessionId = {}, int limit = 100);
+    // Messages waiting to be sent or being sent.
+    Result<qint64> deliveryQueueDepth();
     // Adds a provider and routes channels to it.
     void addProvider(std::shared_ptr<DeliveryProvider> provider, const QList<Channel> &routes);
 
@@ -133,7 +135,7 @@ signals:
 private:
     Engine(EngineConfig config, std::shared_ptr<const Clock> clock);
     Result<Service> enabledService(const QString &id);
-    Result<std::shared_ptr<const ConfigSnapshot>> config();
+    Result<std::shared_ptr<const ConfigSnapshot>> configSnapshot();
     Result<std::shared_ptr<SecureBytes>> newCode(int length, CodeType type);
     Result<QByteArray> renderAndSeal(const ConfigSnapshot &config, const QString &sessionId,
                                      Channel channel, const QString &locale, const Service &service,

@@ -145,7 +145,7 @@ Result<ApiKeyInfo> Engine::authenticate(const QString &presentedKey)
     const auto parts = ApiKeyFormat::parse(presentedKey);
     if (!parts)
         return denied();
-    auto snapshot = config();
+    auto snapshot = configSnapshot();
     if (!snapshot)
         return snapshot.error();
     // Hash before looking up, so an unknown prefix takes as long as a wrong secret.

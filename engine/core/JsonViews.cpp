@@ -1,13 +1,16 @@
 #include "core/JsonViews.h"
 
+#include "core/JsonWriter.h"
+
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QTimeZone>
 
 namespace vc {
 
 QString Json::time(qint64 unixMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(unixMs, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    return QString::fromLatin1(JsonWriter::rfc3339(unixMs));
 }
 
 std::optional<qint64> Json::parseTime(const QString &text)
@@ -22,66 +25,102 @@ std::optional<qint64> Json::parseTime(const QString &text)
     return t.toMSecsSinceEpoch();
 }
 
+QByteArray Json::encode(const StartResult &r)
+{
+    JsonWriter w;
+    w.beginObject()
+        .field("session_id", r.sessionId)
+        .field("status", statusName(r.status))
+        .field("channel", channelName(r.channel))
+        .field("locale", r.locale)
+        .timeField("created_at", r.createdAt)
+        .timeField("expires_at", r.expiresAt)
+        .endObject();
+    return w.take();
+}
+
+QByteArray Json::encode(const CheckResult &r)
+{
+    JsonWriter w;
+    w.beginObject().field("status", statusName(r.status));
+    if (r.verified())
+        w.timeField("verified_at", r.verifiedAt);
+    else
+        w.field("error", r.error).field("attempts_remaining", r.attemptsRemaining);
+    w.endObject();
+    return w.take();
+}
+
+QByteArray Json::encode(const SessionView &v)
+{
+    JsonWriter w;
+    w.beginObject()
+        .field("session_id", v.id)
+        .field("service_id", v.serviceId)
+        .field("channel", channelName(v.channel))
+        .field("status", statusName(v.status))
+        .field("recipient", v.recipientMasked)
+        .field("locale", v.locale)
+        .field("code_length", v.codeLength)
+        .field("attempts", v.attempts)
+        .field("attempts_remaining", v.attemptsRemaining())
+        .field("max_attempts", v.maxAttempts)
+        .field("resends", v.resends)
+        .field("resends_remaining", v.resendsRemaining())
+        .timeField("created_at", v.createdAt)
+        .timeField("expires_at", v.expiresAt)
+        .timeField("last_sent_at", v.lastSentAt)
+        .timeField("delivered_at", v.deliveredAt)
+        .timeField("verified_at", v.verifiedAt)
+        .timeField("finished_at", v.finishedAt);
+    if (!v.recipientRegion.isEmpty())
+        w.field("country", v.recipientRegion);
+    if (!v.reference.isEmpty())
+        w.field("reference", v.reference);
+    if (!v.callbackUrl.isEmpty())
+        w.field("callback_url", v.callbackUrl);
+    if (!v.clientIp.isEmpty())
+        w.field("ip_address", v.clientIp);
+    w.endObject();
+    return w.take();
+}
+
+QByteArray Json::encode(const Error &e)
+{
+    JsonWriter w;
+    w.beginObject()
+        .field("error", e.reason.isEmpty() ? errorCodeName(e.code) : e.reason)
+        .field("message", e.toString());
+    if (!e.field.isEmpty())
+        w.field("field", e.field);
+    if (e.retryAfterSeconds > 0)
+        w.field("retry_after", e.retryAfterSeconds);
+    w.endObject();
+    return w.take();
+}
+
 namespace {
 
-void putTime(QJsonObject &o, const QString &key, const std::optional<qint64> &ms)
+QJsonObject objectOf(const QByteArray &json)
 {
-    o.insert(key, ms ? QJsonValue(Json::time(*ms)) : QJsonValue(QJsonValue::Null));
+    return QJsonDocument::fromJson(json).object();
 }
 
 } // namespace
 
 QJsonObject Json::of(const StartResult &r)
 {
-    return {{QStringLiteral("session_id"), r.sessionId},
-            {QStringLiteral("status"), statusName(r.status)},
-            {QStringLiteral("channel"), channelName(r.channel)},
-            {QStringLiteral("locale"), r.locale},
-            {QStringLiteral("created_at"), time(r.createdAt)},
-            {QStringLiteral("expires_at"), time(r.expiresAt)}};
+    return objectOf(encode(r));
 }
 
 QJsonObject Json::of(const CheckResult &r)
 {
-    QJsonObject o{{QStringLiteral("status"), statusName(r.status)}};
-    if (r.verified()) {
-        putTime(o, QStringLiteral("verified_at"), r.verifiedAt);
-        return o;
-    }
-    o.insert(QStringLiteral("error"), r.error);
-    o.insert(QStringLiteral("attempts_remaining"), r.attemptsRemaining);
-    return o;
+    return objectOf(encode(r));
 }
 
 QJsonObject Json::of(const SessionView &v)
 {
-    QJsonObject o{{QStringLiteral("session_id"), v.id},
-                  {QStringLiteral("service_id"), v.serviceId},
-                  {QStringLiteral("channel"), channelName(v.channel)},
-                  {QStringLiteral("status"), statusName(v.status)},
-                  {QStringLiteral("recipient"), v.recipientMasked},
-                  {QStringLiteral("locale"), v.locale},
-                  {QStringLiteral("code_length"), v.codeLength},
-                  {QStringLiteral("attempts"), v.attempts},
-                  {QStringLiteral("attempts_remaining"), v.attemptsRemaining()},
-                  {QStringLiteral("max_attempts"), v.maxAttempts},
-                  {QStringLiteral("resends"), v.resends},
-                  {QStringLiteral("resends_remaining"), v.resendsRemaining()},
-                  {QStringLiteral("created_at"), time(v.createdAt)},
-                  {QStringLiteral("expires_at"), time(v.expiresAt)},
-                  {QStringLiteral("last_sent_at"), time(v.lastSentAt)}};
-    if (!v.recipientRegion.isEmpty())
-        o.insert(QStringLiteral("country"), v.recipientRegion);
-    putTime(o, QStringLiteral("delivered_at"), v.deliveredAt);
-    putTime(o, QStringLiteral("verified_at"), v.verifiedAt);
-    putTime(o, QStringLiteral("finished_at"), v.finishedAt);
-    if (!v.reference.isEmpty())
-        o.insert(QStringLiteral("reference"), v.reference);
-    if (!v.callbackUrl.isEmpty())
-        o.insert(QStringLiteral("callback_url"), v.callbackUrl);
-    if (!v.clientIp.isEmpty())
-        o.insert(QStringLiteral("ip_address"), v.clientIp);
-    return o;
+    return objectOf(encode(v));
 }
 
 QJsonObject Json::of(const SessionEvent &e)
@@ -143,13 +182,7 @@ QJsonObject Json::of(const StatsReport &r)
 
 QJsonObject Json::of(const Error &e)
 {
-    QJsonObject o{{QStringLiteral("error"), e.reason.isEmpty() ? errorCodeName(e.code) : e.reason},
-                  {QStringLiteral("message"), e.toString()}};
-    if (!e.field.isEmpty())
-        o.insert(QStringLiteral("field"), e.field);
-    if (e.retryAfterSeconds > 0)
-        o.insert(QStringLiteral("retry_after"), e.retryAfterSeconds);
-    return o;
+    return objectOf(encode(e));
 }
 
 } // namespace vc

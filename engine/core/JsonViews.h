@@ -17,6 +17,13 @@ QString time(qint64 unixMs);
 // Parses RFC 3339 / ISO 8601 ("2026-11-01", "2026-11-01T10:00:00Z"); nullopt when malformed.
 std::optional<qint64> parseTime(const QString &text);
 
+// The shapes answered most often, written straight to bytes (JsonWriter); of() gives the same
+// shape as an object for callers that want one.
+QByteArray encode(const StartResult &r);
+QByteArray encode(const CheckResult &r);
+QByteArray encode(const SessionView &v);
+QByteArray encode(const Error &e);
+
 QJsonObject of(const StartResult &r);
 QJsonObject of(const CheckResult &r);
 QJsonObject of(const SessionView &v);

@@ -175,6 +175,15 @@ Status DeliveryStore::markFailed(qint64 id, const QString &error, qint64 now)
     return {};
 }
 
+Result<qint64> DeliveryStore::queueDepth()
+{
+    auto q = m_c.exec(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state IN ('queued', "
+                                     "'sending')"));
+    if (!q)
+        return q.error();
+    return q->next() ? q->i64(0) : 0;
+}
+
 Status DeliveryStore::cancelOpen(const QString &sessionId, qint64 now)
 {
     auto q = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'cancelled', payload_sealed = "

@@ -58,6 +58,8 @@ public:
     Status markSent(qint64 id, const QString &providerMessageId, qint64 now);
     Status scheduleRetry(qint64 id, qint64 at, const QString &error, qint64 now);
     Status markFailed(qint64 id, const QString &error, qint64 now);
+    // Jobs waiting to be sent or being sent.
+    Result<qint64> queueDepth();
     // Cancels the session's queued and in-flight jobs and erases their payloads.
     Status cancelOpen(const QString &sessionId, qint64 now);
 

@@ -1,0 +1,178 @@
+#include "http/api/ApiHandler.h"
+
+#include "core/Engine.h"
+#include "http/api/ApiSupport.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcAccess, "verify.http.access", QtInfoMsg)
+
+namespace vc::http {
+
+QList<Route> verifyRoutes();
+QList<Route> adminRoutes();
+QList<Route> systemRoutes();
+
+const QList<Route> &v1Routes()
+{
+    static const QList<Route> routes = [] {
+        QList<Route> all = verifyRoutes();
+        all += adminRoutes();
+        all += systemRoutes();
+        return all;
+    }();
+    return routes;
+}
+
+bool matchPattern(const QString &pattern, const QString &path, QHash<QString, QString> &params)
+{
+    const QStringList want = pattern.split(u'/');
+    const QStringList got = path.split(u'/');
+    if (want.size() != got.size())
+        return false;
+    QHash<QString, QString> found;
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        const QString &w = want.at(i);
+        if (w.startsWith(u'{') && w.endsWith(u'}')) {
+            if (got.at(i).isEmpty())
+                return false;
+            found.insert(w.mid(1, w.size() - 2), got.at(i));
+        } else if (w != got.at(i)) {
+            return false;
+        }
+    }
+    params = found;
+    return true;
+}
+
+namespace {
+
+QString presentedKey(const HttpRequest &r)
+{
+    const QByteArray apiKey = r.header("x-api-key");
+    if (!apiKey.isEmpty())
+        return QString::fromLatin1(apiKey);
+    const QByteArray auth = r.header("authorization");
+    if (auth.size() > 7 && auth.left(7).toLower() == "bearer ")
+        return QString::fromLatin1(auth.mid(7).trimmed());
+    return {};
+}
+
+// The key's prefix for the access log (not secret); empty when there is none.
+QString keyPrefixOf(const HttpRequest &r)
+{
+    const QString key = presentedKey(r);
+    if (key.size() > 11 && key.startsWith(u"vk_"))
+        return key.mid(3, 8);
+    return {};
+}
+
+} // namespace
+
+ApiHandler::ApiHandler(Engine &engine)
+    : m_engine(engine)
+{
+    for (const Route &route : v1Routes()) {
+        Compiled c{&route, route.pattern.split(u'/'), 0};
+        for (const QString &segment : c.segments)
+            if (segment.startsWith(u'{'))
+                ++c.parameters;
+        m_routes.append(c);
+    }
+}
+
+ApiHandler::Match ApiHandler::match(const HttpRequest &request) const
+{
+    // Among the patterns that fit the path, the most literal ones win ("/v1/verify/start" over
+    // "/v1/verify/{id}"); their methods decide between the route, 405 and 404.
+    Match m;
+    const QString path = QString::fromUtf8(request.path);
+    const QList<QStringView> got = QStringView(path).split(u'/');
+    const QByteArray method = request.method == "HEAD" ? QByteArray("GET") : request.method;
+    int fewest = std::numeric_limits<int>::max();
+    for (const Compiled &c : m_routes) {
+        if (c.segments.size() != got.size() || c.parameters > fewest)
+            continue;
+        bool fits = true;
+        for (qsizetype i = 0; fits && i < got.size(); ++i) {
+            const QString &want = c.segments.at(i);
+            fits = want.startsWith(u'{') ? !got.at(i).isEmpty() : got.at(i) == want;
+        }
+        if (!fits)
+            continue;
+        if (c.parameters < fewest) {
+            fewest = c.parameters;
+            m = Match();
+        }
+        if (c.route->method == method) {
+            m.route = c.route;
+            m.params.clear();
+            for (qsizetype i = 0; i < got.size(); ++i) {
+                const QString &want = c.segments.at(i);
+                if (want.startsWith(u'{'))
+                    m.params.insert(want.mid(1, want.size() - 2), got.at(i).toString());
+            }
+        } else if (!m.allowed.contains(c.route->method)) {
+            m.allowed.append(c.route->method);
+        }
+    }
+    if (m.route)
+        m.allowed.clear();
+    return m;
+}
+
+bool ApiHandler::isQuick(const HttpRequest &request) const
+{
+    // Reads answer on the event threads; writes wait for their group commit on the dispatch
+    // pool. Statistics also expire sessions first, so they count as writes.
+    return (request.method == "GET" || request.method == "HEAD") && request.path != "/v1/stats";
+}
+
+HttpResponse ApiHandler::handle(const HttpRequest &request)
+{
+    Match m = match(request);
+    if (!m.route) {
+        if (!m.allowed.isEmpty()) {
+            HttpResponse r = errorResponse({ErrorCode::InvalidArgument,
+                                            QStringLiteral("%1 is not allowed here; use %2")
+                                                .arg(QString::fromLatin1(request.method),
+                                                     QString::fromLatin1(m.allowed.join(", "))),
+                                            {},
+                                            0,
+                                            QStringLiteral("method_not_allowed")});
+            r.status = 405;
+            r.setHeader("Allow", m.allowed.join(", "));
+            return r;
+        }
+        return errorResponse(Error::notFound(QStringLiteral("no such endpoint")));
+    }
+
+    ApiRequest api{request, m_engine, m_metrics, m.params, std::nullopt};
+    if (m.route->access != Access::Public) {
+        auto caller = m_engine.authenticate(presentedKey(request));
+        if (!caller)
+            return errorResponse(caller.error());
+        if (m.route->access == Access::Admin && caller->scope != KeyScope::Admin)
+            return errorResponse(
+                {ErrorCode::Forbidden, QStringLiteral("this endpoint needs a key of scope admin")});
+        api.caller = *caller;
+    }
+    return m.route->handler(api);
+}
+
+void ApiHandler::completed(const HttpRequest &request, int status, qint64 elapsedNs)
+{
+    const Match m = match(request);
+    const QString route = m.route ? QString::fromLatin1(m.route->method) + u' ' + m.route->pattern
+                                  : QStringLiteral("unmatched");
+    m_metrics.record(route, status, elapsedNs);
+    const QString key = keyPrefixOf(request);
+    qCInfo(lcAccess).noquote() << QStringLiteral("%1 %2 %3 %4 ms%5")
+                                      .arg(request.peer.toString(), route)
+                                      .arg(status)
+                                      .arg(elapsedNs / 1e6, 0, 'f', 2)
+                                      .arg(key.isEmpty() ? QString()
+                                                         : QStringLiteral(" key=") + key);
+}
+
+} // namespace vc::http

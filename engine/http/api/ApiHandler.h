@@ -1,0 +1,46 @@
+#pragma once
+
+#include "http/api/Metrics.h"
+#include "http/api/Routes.h"
+#include "http/transport/HttpServer.h"
+
+namespace vc::http {
+
+// The application behind the transport: matches the route table (404, or 405 with Allow),
+// authenticates the key (X-API-Key or Authorization: Bearer; 401 with one body for every
+// failure), checks its scope (403), calls the handler, and writes one access-log line and the
+// metrics per request — by route pattern, never the raw path or query.
+class ApiHandler final : public RequestHandler
+{
+public:
+    explicit ApiHandler(Engine &engine);
+
+    HttpResponse handle(const HttpRequest &request) override;
+    bool isQuick(const HttpRequest &request) const override;
+    void completed(const HttpRequest &request, int status, qint64 elapsedNs) override;
+
+    const Metrics &metrics() const { return m_metrics; }
+
+private:
+    struct Match
+    {
+        const Route *route = nullptr;
+        QHash<QString, QString> params;
+        QList<QByteArray> allowed; // methods of the path when the method did not match
+    };
+    Match match(const HttpRequest &request) const;
+
+    // Each route's pattern split into segments once ("{...}" marks a parameter).
+    struct Compiled
+    {
+        const Route *route;
+        QStringList segments;
+        int parameters = 0;
+    };
+
+    Engine &m_engine;
+    QList<Compiled> m_routes;
+    Metrics m_metrics;
+};
+
+} // namespace vc::http

@@ -1,0 +1,167 @@
+// The verification endpoints: what applications call from their sign-up, login and payment flows.
+
+#include "core/Engine.h"
+#include "core/JsonViews.h"
+#include "http/api/ApiSupport.h"
+#include "http/api/Routes.h"
+
+namespace vc::http {
+
+namespace {
+
+// A verify key bound to one service only sees that service's sessions: others are "not found",
+// so a key cannot learn which sessions exist elsewhere.
+Result<SessionView> visibleSession(ApiRequest &r)
+{
+    auto v = r.engine.status(r.params.value(QStringLiteral("id")));
+    if (!v)
+        return v.error();
+    if (r.caller && !r.caller->allowsService(v->serviceId))
+        return Error::notFound(QStringLiteral("no session with this id"));
+    return v;
+}
+
+HttpResponse start(ApiRequest &r)
+{
+    auto body = jsonBody(r, {QStringLiteral("channel"), QStringLiteral("recipient"),
+                             QStringLiteral("code_length"), QStringLiteral("ttl_seconds"),
+                             QStringLiteral("locale"), QStringLiteral("service_id"),
+                             QStringLiteral("reference"), QStringLiteral("callback_url"),
+                             QStringLiteral("ip_address"), QStringLiteral("custom_code")});
+    if (!body)
+        return errorResponse(body.error());
+    StartRequest s;
+    for (const auto &[key, target] : {std::pair{QStringLiteral("channel"), &s.channel},
+                                      {QStringLiteral("recipient"), &s.recipient},
+                                      {QStringLiteral("locale"), &s.locale},
+                                      {QStringLiteral("service_id"), &s.serviceId},
+                                      {QStringLiteral("reference"), &s.reference},
+                                      {QStringLiteral("callback_url"), &s.callbackUrl},
+                                      {QStringLiteral("ip_address"), &s.clientIp},
+                                      {QStringLiteral("custom_code"), &s.customCode}}) {
+        auto v = stringField(*body, key);
+        if (!v)
+            return errorResponse(v.error());
+        *target = v->value_or(QString());
+    }
+    for (const auto &[key, target] : {std::pair{QStringLiteral("code_length"), &s.codeLength},
+                                      {QStringLiteral("ttl_seconds"), &s.ttlSeconds}}) {
+        auto v = intField(*body, key);
+        if (!v)
+            return errorResponse(v.error());
+        *target = *v;
+    }
+    if (s.channel.isEmpty())
+        return errorResponse(Error::invalid(QStringLiteral("channel"),
+                                            QStringLiteral("is required: sms, voice or email")));
+    // A key bound to a service starts sessions of that service only.
+    const QString bound = r.caller ? r.caller->serviceId : QString();
+    if (!bound.isEmpty()) {
+        if (!s.serviceId.isEmpty() && s.serviceId != bound)
+            return errorResponse(
+                {ErrorCode::Forbidden,
+                 QStringLiteral("this key may only start sessions of service %1").arg(bound),
+                 QStringLiteral("service_id")});
+        s.serviceId = bound;
+    }
+    s.actor = actorOf(r);
+    auto started = r.engine.start(s);
+    if (!started)
+        return errorResponse(started.error());
+    return HttpResponse::json(201, Json::encode(*started));
+}
+
+HttpResponse check(ApiRequest &r)
+{
+    auto body = jsonBody(r, {QStringLiteral("session_id"), QStringLiteral("code")});
+    if (!body)
+        return errorResponse(body.error());
+    auto id = stringField(*body, QStringLiteral("session_id"));
+    auto code = stringField(*body, QStringLiteral("code"));
+    if (!id)
+        return errorResponse(id.error());
+    if (!code)
+        return errorResponse(code.error());
+    const QString sessionId = id->value_or(QString());
+    if (r.caller && !r.caller->serviceId.isEmpty() && !sessionId.isEmpty()) {
+        r.params.insert(QStringLiteral("id"), sessionId);
+        auto visible = visibleSession(r);
+        if (!visible && visible.error().code == ErrorCode::NotFound)
+            return errorResponse(visible.error());
+    }
+    auto result = r.engine.check({sessionId, code->value_or(QString()), actorOf(r)});
+    if (!result)
+        return errorResponse(result.error());
+    return HttpResponse::json(200, Json::encode(*result));
+}
+
+HttpResponse status(ApiRequest &r)
+{
+    auto v = visibleSession(r);
+    if (!v)
+        return errorResponse(v.error());
+    return HttpResponse::json(200, Json::encode(*v));
+}
+
+HttpResponse cancel(ApiRequest &r)
+{
+    auto body = jsonBody(r, {}, false);
+    if (!body)
+        return errorResponse(body.error());
+    if (auto v = visibleSession(r); !v)
+        return errorResponse(v.error());
+    auto v = r.engine.cancel(r.params.value(QStringLiteral("id")), actorOf(r));
+    if (!v)
+        return errorResponse(v.error());
+    return HttpResponse::json(200, Json::encode(*v));
+}
+
+HttpResponse resend(ApiRequest &r)
+{
+    auto body = jsonBody(r, {QStringLiteral("channel")}, false);
+    if (!body)
+        return errorResponse(body.error());
+    auto channel = stringField(*body, QStringLiteral("channel"));
+    if (!channel)
+        return errorResponse(channel.error());
+    if (auto v = visibleSession(r); !v)
+        return errorResponse(v.error());
+    auto v = r.engine.resend(
+        {r.params.value(QStringLiteral("id")), channel->value_or(QString()), actorOf(r)});
+    if (!v)
+        return errorResponse(v.error());
+    return HttpResponse::json(200, Json::encode(*v));
+}
+
+HttpResponse events(ApiRequest &r)
+{
+    if (auto v = visibleSession(r); !v)
+        return errorResponse(v.error());
+    auto list = r.engine.events(r.params.value(QStringLiteral("id")));
+    if (!list)
+        return errorResponse(list.error());
+    return jsonResponse(200, {{QStringLiteral("session_id"), r.params.value(QStringLiteral("id"))},
+                              {QStringLiteral("events"), Json::of(*list)}});
+}
+
+} // namespace
+
+QList<Route> verifyRoutes()
+{
+    return {
+        {"POST", QStringLiteral("/v1/verify/start"), Access::Verify,
+         QStringLiteral("Start a verification: create a code and send it"), start},
+        {"POST", QStringLiteral("/v1/verify/check"), Access::Verify, QStringLiteral("Check a code"),
+         check},
+        {"GET", QStringLiteral("/v1/verify/{id}"), Access::Verify,
+         QStringLiteral("A session's status"), status},
+        {"POST", QStringLiteral("/v1/verify/{id}/cancel"), Access::Verify,
+         QStringLiteral("Cancel an open session"), cancel},
+        {"POST", QStringLiteral("/v1/verify/{id}/resend"), Access::Verify,
+         QStringLiteral("Send a new code, optionally by another channel"), resend},
+        {"GET", QStringLiteral("/v1/verify/{id}/events"), Access::Verify,
+         QStringLiteral("A session's event log"), events},
+    };
+}
+
+} // namespace vc::http

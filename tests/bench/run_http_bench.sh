@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# HTTP benchmark, all in one run on this machine:
+#   - raw fsync commit rate (bench_engine: single-row INSERT commits, WAL, synchronous=FULL)
+#   - nginx `return 200` on loopback (the baseline for a trivial HTTP answer)
+#   - verifyd (synchronous=FULL, delivery worker running): POST /v1/verify/start,
+#     POST /v1/verify/check (each session verified once), GET /v1/verify/{id}
+# driven by wrk. Prints a markdown table for docs/PERFORMANCE.md.
+#   tests/bench/run_http_bench.sh [BUILD_DIR] [SECONDS] [CONNECTIONS]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$ROOT/scripts/setup.sh"
+BUILD="${1:-$ROOT/build-test}"
+DURATION="${2:-10}"
+CONNS="${3:-64}"
+vc_install_packages wrk nginx-light sqlite3
+cmake --build "$BUILD" --target verifyd verifyctl bench_engine >/dev/null
+
+WORK=$(mktemp -d)
+NGINX_PORT=18781
+VERIFY_PORT=18782
+cleanup() {
+    [ -n "${VERIFYD_PID:-}" ] && kill "$VERIFYD_PID" 2>/dev/null && wait "$VERIFYD_PID" 2>/dev/null
+    [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# --- nginx: return 200 --------------------------------------------------------------------
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log $WORK/nginx-access.log;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location / { default_type application/json; return 200 '{"status":"ok"}'; }
+    }
+}
+NGINX
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+
+# --- verifyd ----------------------------------------------------------------------------------
+"$BUILD/app/verifyd" --data-dir "$WORK/data" --listen "127.0.0.1:$VERIFY_PORT" \
+    > "$WORK/verifyd.out" 2> "$WORK/verifyd.log" &
+VERIFYD_PID=$!
+for _ in $(seq 100); do grep -q "listening on" "$WORK/verifyd.out" 2>/dev/null && break; sleep 0.1; done
+KEY=$(grep -oE 'vk_[a-z0-9]{8}_[A-Za-z0-9]{32}' "$WORK/verifyd.out" | head -n 1)
+CTL=("$BUILD/app/verifyctl" --data-dir "$WORK/data")
+# Callers supply the code (so checks need no outbox read); every start uses a new number.
+"${CTL[@]}" services update default allow_custom_code=true starts_per_recipient_per_hour=1000 \
+    >/dev/null
+URL="http://127.0.0.1:$VERIFY_PORT"
+
+wrk_run() { # name, then wrk arguments; prints "rps p50 p99 non2xx"
+    local name="$1"; shift
+    wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$@" > "$WORK/$name.wrk"
+    local rps p50 p99 bad
+    rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.wrk")
+    p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.wrk")
+    p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.wrk")
+    bad=$(awk '/Non-2xx/ {print $5}' "$WORK/$name.wrk"); bad=${bad:-0}
+    echo "$rps $p50 $p99 $bad"
+}
+
+# --- raw fsync commits (same disk, same run) --------------------------------------------------
+RAW=$("$BUILD/tests/bench/bench_engine" --only raw-full --seconds "$DURATION" | tail -n 1 |
+      awk -F'|' '{gsub(/ /, "", $5); print $5}')
+
+# --- nginx baseline ---------------------------------------------------------------------------
+read -r NGX_RPS NGX_P50 NGX_P99 NGX_BAD < <(wrk_run nginx "http://127.0.0.1:$NGINX_PORT/")
+
+# --- starts -----------------------------------------------------------------------------------
+cat > "$WORK/start.lua" <<LUA
+local counter = 0
+local id = 0
+function setup(thread) thread:set("id", id); id = id + 1 end
+function init(args) prefix = (id % 5 == 0) and "70" or ((id % 5 == 1) and "72" or "73") end
+function request()
+    counter = counter + 1
+    local body = string.format('{"channel":"sms","recipient":"+46%s%07d","custom_code":"135790"}',
+                               prefix, counter)
+    return wrk.format("POST", "/v1/verify/start",
+        {["X-API-Key"] = "$KEY", ["Content-Type"] = "application/json"}, body)
+end
+LUA
+read -r START_RPS START_P50 START_P99 START_BAD < <(wrk_run start -s "$WORK/start.lua" "$URL")
+
+# --- checks: each stored session verified once ------------------------------------------------
+sqlite3 "$WORK/data/verify.db" "SELECT id FROM sessions WHERE status IN ('pending', 'delivered')" \
+    > "$WORK/ids.txt"
+cat > "$WORK/check.lua" <<LUA
+local ids = {}
+for line in io.lines("$WORK/ids.txt") do ids[#ids + 1] = line end
+local id = 0
+function setup(thread) thread:set("id", id); id = id + 1 end
+local n = 0
+function request()
+    n = n + 1
+    local i = ((n * 2 + id) % #ids) + 1
+    local body = string.format('{"session_id":"%s","code":"135790"}', ids[i])
+    return wrk.format("POST", "/v1/verify/check",
+        {["X-API-Key"] = "$KEY", ["Content-Type"] = "application/json"}, body)
+end
+LUA
+VERIFIED_BEFORE=$(sqlite3 "$WORK/data/verify.db" "SELECT COUNT(*) FROM sessions WHERE status = 'verified'")
+read -r CHECK_RPS CHECK_P50 CHECK_P99 CHECK_BAD < <(wrk_run check -s "$WORK/check.lua" "$URL")
+VERIFIED=$(( $(sqlite3 "$WORK/data/verify.db" "SELECT COUNT(*) FROM sessions WHERE status = 'verified'") - VERIFIED_BEFORE ))
+
+# --- status -----------------------------------------------------------------------------------
+SESSION=$(head -n 1 "$WORK/ids.txt")
+read -r STATUS_RPS STATUS_P50 STATUS_P99 STATUS_BAD < <(wrk_run status -H "X-API-Key: $KEY" \
+    "$URL/v1/verify/$SESSION")
+
+STARTED=$(sqlite3 "$WORK/data/verify.db" "SELECT COUNT(*) FROM sessions")
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+     "kernel $(uname -r), $(df -T "$WORK" | awk 'NR==2 {print $2}') under $WORK"
+echo "Date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD)," \
+     "wrk -t2 -c$CONNS -d${DURATION}s"
+echo
+echo "| what | requests/s | p50 | p99 | non-2xx | vs baseline |"
+echo "|---|---:|---:|---:|---:|---:|"
+printf "| raw single-row INSERT commit (fsync) | %s | | | | 1.00x |\n" "$RAW"
+printf "| nginx return 200 | %s | %s | %s | %s | 1.00x |\n" "$NGX_RPS" "$NGX_P50" "$NGX_P99" "$NGX_BAD"
+printf "| verifyd POST /v1/verify/start (durable) | %s | %s | %s | %s | %.2fx raw |\n" \
+    "$START_RPS" "$START_P50" "$START_P99" "$START_BAD" "$(echo "$START_RPS / $RAW" | bc -l)"
+printf "| verifyd POST /v1/verify/check (durable) | %s | %s | %s | %s | %.2fx raw |\n" \
+    "$CHECK_RPS" "$CHECK_P50" "$CHECK_P99" "$CHECK_BAD" "$(echo "$CHECK_RPS / $RAW" | bc -l)"
+printf "| verifyd GET /v1/verify/{id} | %s | %s | %s | %s | %.2fx nginx |\n" \
+    "$STATUS_RPS" "$STATUS_P50" "$STATUS_P99" "$STATUS_BAD" "$(echo "$STATUS_RPS / $NGX_RPS" | bc -l)"
+echo
+echo "Sessions stored: $STARTED; verified by the check run: $VERIFIED" \
+     "(checks of an already verified session answer 409 and count as non-2xx)."
