@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-VC_TEST_PACKAGES=(valgrind)
+VC_TEST_PACKAGES=(valgrind curl)
 vc_install_packages "${VC_BUILD_PACKAGES[@]}" "${VC_TEST_PACKAGES[@]}"
 
 BUILD="${VC_TEST_BUILD_DIR:-$VC_ROOT/build-test}"
