@@ -119,7 +119,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineConfig &config,
     if (!init)
         return init.error();
 
-    auto outbox = std::make_shared<LocalOutboxProvider>(engine->m_db, engine->m_crypto, clock);
+    auto outbox = std::make_shared<LocalOutboxProvider>();
     engine->addProvider(outbox, allChannels());
     engine->m_inlineWorker = std::make_unique<DeliveryWorker>(engine->m_db, engine->m_crypto, clock,
                                                               engine->m_providers);
@@ -728,7 +728,7 @@ Result<QList<OutboxEntry>> Engine::outbox(const QString &sessionId, int limit)
         return rows.error();
     QList<OutboxEntry> out;
     for (const auto &row : *rows) {
-        auto message = m_crypto->openOutboxMessage(row.sessionId, row.messageSealed);
+        auto message = m_crypto->openQueuedMessage(row.sessionId, row.messageSealed);
         if (!message)
             return message.error();
         out.append({row.id, row.sessionId, row.channel, row.recipientMasked, row.locale,

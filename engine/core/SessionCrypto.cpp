@@ -47,18 +47,6 @@ Result<RenderedMessage> SessionCrypto::openQueuedMessage(const QString &sessionI
     return openMessage(aad("queued-message", sessionId), sealed);
 }
 
-Result<QByteArray> SessionCrypto::sealOutboxMessage(const QString &sessionId,
-                                                    const RenderedMessage &m) const
-{
-    return sealMessage(aad("outbox-message", sessionId), m);
-}
-
-Result<RenderedMessage> SessionCrypto::openOutboxMessage(const QString &sessionId,
-                                                         const QByteArray &sealed) const
-{
-    return openMessage(aad("outbox-message", sessionId), sealed);
-}
-
 Result<QByteArray> SessionCrypto::sealMessage(const QByteArray &ad, const RenderedMessage &m) const
 {
     QJsonObject o{{QStringLiteral("text"), m.text}};

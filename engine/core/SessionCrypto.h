@@ -24,14 +24,10 @@ public:
     Result<QByteArray> sealRecipient(const QString &sessionId, const QString &recipient) const;
     Result<SecureBytes> openRecipient(const QString &sessionId, const QByteArray &sealed) const;
 
-    // A rendered message waiting in the delivery queue.
+    // A rendered message waiting in the delivery queue; the local outbox keeps the same sealed
+    // bytes once delivered.
     Result<QByteArray> sealQueuedMessage(const QString &sessionId, const RenderedMessage &m) const;
     Result<RenderedMessage> openQueuedMessage(const QString &sessionId,
-                                              const QByteArray &sealed) const;
-
-    // A message as the local outbox keeps it.
-    Result<QByteArray> sealOutboxMessage(const QString &sessionId, const RenderedMessage &m) const;
-    Result<RenderedMessage> openOutboxMessage(const QString &sessionId,
                                               const QByteArray &sealed) const;
 
     // A value stored in the database at first start that proves later starts use the same

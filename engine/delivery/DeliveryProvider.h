@@ -7,6 +7,10 @@
 
 namespace vc {
 
+class Connection;
+struct DeliveryRow;
+struct SessionRow;
+
 // One message handed to a provider. `recipient` is the full address or number: providers must
 // not log it (use recipientMasked).
 struct OutgoingMessage
@@ -47,6 +51,18 @@ public:
     virtual ~DeliveryProvider() = default;
     virtual QString name() const = 0;
     virtual SendOutcome send(const OutgoingMessage &message) = 0;
+
+    // A provider whose delivery is itself a database write (the local outbox) delivers inside
+    // the worker's transaction instead of send(): the job is claimed, delivered and recorded in
+    // one commit, so it can neither be lost nor delivered twice.
+    virtual bool deliversInTransaction() const { return false; }
+    virtual SendOutcome deliverInTransaction(Connection &, const DeliveryRow &, const SessionRow &,
+                                             qint64 /*now*/)
+    {
+        return {SendOutcome::Kind::PermanentFailure,
+                {},
+                QStringLiteral("this provider does not deliver in a transaction")};
+    }
 };
 
 } // namespace vc

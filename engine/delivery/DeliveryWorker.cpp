@@ -68,181 +68,243 @@ void DeliveryWorker::drain()
 Result<int> DeliveryWorker::processDue(int limit, const QString &sessionId)
 {
     const qint64 now = m_clock->nowMs();
-    auto claimed = m_db->write<QList<DeliveryRow>>(
-        [&](Connection &c) { return DeliveryStore(c).claimDue(now, LeaseMs, limit, sessionId); });
-    if (!claimed)
-        return claimed.error();
-    for (const DeliveryRow &job : *claimed) {
-        if (Status s = handle(job); !s)
+    int claimedCount = 0;
+    QList<std::pair<QString, SessionStatus>> changes;
+    // One unit claims the due jobs; jobs of providers that deliver into the database (the local
+    // outbox) are delivered and recorded in that same unit. The others are sent after it.
+    auto external =
+        m_db->write<QList<DeliveryRow>>([&](Connection &c) -> Result<QList<DeliveryRow>> {
+            changes.clear();
+            auto claimed = DeliveryStore(c).claimDue(now, LeaseMs, limit, sessionId);
+            if (!claimed)
+                return claimed.error();
+            claimedCount = static_cast<int>(claimed->size());
+            QList<DeliveryRow> later;
+            for (const DeliveryRow &job : *claimed) {
+                const auto provider = m_providers->byName(job.provider);
+                if (!provider || !provider->deliversInTransaction()) {
+                    later.append(job);
+                    continue;
+                }
+                auto changed = deliverInUnit(c, job, *provider, now);
+                if (!changed)
+                    return changed.error();
+                if (*changed)
+                    changes.append({job.sessionId, **changed});
+            }
+            return later;
+        });
+    if (!external)
+        return external.error();
+    announce(changes);
+    for (const DeliveryRow &job : *external) {
+        if (Status s = sendAndRecord(job); !s)
             qCWarning(lcDelivery).noquote()
                 << "delivery" << job.id << "of session" << job.sessionId
                 << "could not be recorded:" << s.error().message << "- it will be retried";
     }
-    return static_cast<int>(claimed->size());
+    return claimedCount;
 }
 
-Status DeliveryWorker::handle(const DeliveryRow &job)
+void DeliveryWorker::announce(const QList<std::pair<QString, SessionStatus>> &changes)
+{
+    for (const auto &[id, status] : changes)
+        emit sessionChanged(id, status);
+}
+
+Result<std::optional<SessionStatus>>
+DeliveryWorker::settleClosed(Connection &c, const DeliveryRow &job, SessionRow &session, qint64 now)
+{
+    const SessionStatus before = session.view.status;
+    auto expired = SessionStore(c).expireIfDue(session, now);
+    if (!expired)
+        return expired.error();
+    if (Status s = DeliveryStore(c).cancelOpen(job.sessionId, now); !s)
+        return s.error();
+    if (session.view.status != before)
+        return std::optional<SessionStatus>(session.view.status);
+    return std::optional<SessionStatus>();
+}
+
+Result<std::optional<SessionStatus>> DeliveryWorker::deliverInUnit(Connection &c,
+                                                                   const DeliveryRow &job,
+                                                                   DeliveryProvider &provider,
+                                                                   qint64 now)
+{
+    auto found = SessionStore(c).find(job.sessionId);
+    if (!found)
+        return found.error();
+    if (!*found) {
+        if (Status s =
+                DeliveryStore(c).markFailed(job.id, QStringLiteral("session not found"), now);
+            !s)
+            return s.error();
+        return std::optional<SessionStatus>();
+    }
+    SessionRow session = std::move(**found);
+    if (isFinal(session.view.status) || now >= session.view.expiresAt)
+        return settleClosed(c, job, session, now);
+    const SendOutcome outcome = provider.deliverInTransaction(c, job, session, now);
+    return record(c, job, session, true, outcome, now);
+}
+
+Status DeliveryWorker::sendAndRecord(const DeliveryRow &job)
 {
     auto found = m_db->read<std::optional<SessionRow>>(
         [&](Connection &c) { return SessionStore(c).find(job.sessionId); });
     if (!found)
         return found.error();
-    if (!*found)
-        return m_db->write<void>([&](Connection &c) {
-            return DeliveryStore(c).markFailed(job.id, QStringLiteral("session not found"),
-                                               m_clock->nowMs());
-        });
-    const SessionRow &session = **found;
-
-    // A session that ended, or whose time is up, needs no message.
-    if (isFinal(session.view.status) || m_clock->nowMs() >= session.view.expiresAt) {
-        SessionStatus after = session.view.status;
-        Status s = m_db->write<void>([&](Connection &c) -> Status {
-            SessionStore sessions(c);
-            auto fresh = sessions.find(job.sessionId);
-            if (!fresh)
-                return fresh.error();
-            SessionRow row = **fresh;
-            auto expired = sessions.expireIfDue(row, m_clock->nowMs());
-            if (!expired)
-                return expired.error();
-            after = row.view.status;
-            return DeliveryStore(c).cancelOpen(job.sessionId, m_clock->nowMs());
-        });
-        if (s && after != session.view.status)
-            emit sessionChanged(job.sessionId, after);
-        return s;
-    }
-
-    OutgoingMessage msg;
-    msg.deliveryId = job.id;
-    msg.sessionId = job.sessionId;
-    msg.serviceId = session.view.serviceId;
-    msg.channel = job.channel;
-    msg.recipientMasked = session.view.recipientMasked;
-    msg.locale = session.view.locale;
-    msg.attempt = job.attempts;
-    msg.idempotencyKey = QStringLiteral("%1-%2").arg(job.sessionId).arg(job.id);
 
     SendOutcome outcome;
-    auto recipient = m_crypto->openRecipient(job.sessionId, session.recipientSealed);
-    auto message = m_crypto->openQueuedMessage(job.sessionId, job.payloadSealed);
-    const std::shared_ptr<DeliveryProvider> provider = m_providers->byName(job.provider);
-    if (!recipient || !message) {
-        outcome = {SendOutcome::Kind::PermanentFailure,
-                   {},
-                   QStringLiteral("stored message cannot be decrypted (was the master secret "
-                                  "changed?)")};
-    } else if (!provider) {
-        outcome = {SendOutcome::Kind::TemporaryFailure,
-                   {},
-                   QStringLiteral("provider %1 is not configured").arg(job.provider)};
-    } else {
-        msg.recipient = recipient->toUtf8String();
-        msg.message = std::move(*message);
-        outcome = provider->send(msg);
-        cleanseString(msg.recipient);
-        msg.message.wipe();
+    const bool open =
+        *found && !isFinal((*found)->view.status) && m_clock->nowMs() < (*found)->view.expiresAt;
+    if (open) {
+        const SessionRow &session = **found;
+        OutgoingMessage msg;
+        msg.deliveryId = job.id;
+        msg.sessionId = job.sessionId;
+        msg.serviceId = session.view.serviceId;
+        msg.channel = job.channel;
+        msg.recipientMasked = session.view.recipientMasked;
+        msg.locale = session.view.locale;
+        msg.attempt = job.attempts;
+        msg.idempotencyKey = QStringLiteral("%1-%2").arg(job.sessionId).arg(job.id);
+        auto recipient = m_crypto->openRecipient(job.sessionId, session.recipientSealed);
+        auto message = m_crypto->openQueuedMessage(job.sessionId, job.payloadSealed);
+        const std::shared_ptr<DeliveryProvider> provider = m_providers->byName(job.provider);
+        if (!recipient || !message) {
+            outcome = {SendOutcome::Kind::PermanentFailure,
+                       {},
+                       QStringLiteral("stored message cannot be decrypted (was the master secret "
+                                      "changed?)")};
+        } else if (!provider) {
+            outcome = {SendOutcome::Kind::TemporaryFailure,
+                       {},
+                       QStringLiteral("provider %1 is not configured").arg(job.provider)};
+        } else {
+            msg.recipient = recipient->toUtf8String();
+            msg.message = std::move(*message);
+            outcome = provider->send(msg);
+            cleanseString(msg.recipient);
+            msg.message.wipe();
+        }
     }
 
     const qint64 now = m_clock->nowMs();
     std::optional<SessionStatus> changedTo;
     Status recorded = m_db->write<void>([&](Connection &c) -> Status {
         changedTo.reset();
-        SessionStore sessions(c);
-        DeliveryStore deliveries(c);
-        StatsStore stats(c);
-        auto fresh = sessions.find(job.sessionId);
+        auto fresh = SessionStore(c).find(job.sessionId);
         if (!fresh)
             return fresh.error();
         if (!*fresh)
-            return {};
-        SessionRow row = **fresh;
-        auto current = deliveries.find(job.id);
-        if (!current)
-            return current.error();
-        // A resend or a final status may have cancelled this job while it was being sent.
-        const bool stillCurrent = *current && (*current)->state == DeliveryState::Sending;
-        const QJsonObject where{{QStringLiteral("delivery_id"), job.id},
-                                {QStringLiteral("provider"), job.provider},
-                                {QStringLiteral("channel"), channelName(job.channel)},
-                                {QStringLiteral("attempt"), job.attempts}};
-
-        if (outcome.succeeded()) {
-            if (Status s = deliveries.markSent(job.id, outcome.providerMessageId, now); !s)
-                return s;
-            if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("sent"),
-                                             Actor::system(), where);
-                !s)
-                return s;
-            if (Status s =
-                    stats.countEvent(now, row.view.serviceId, job.channel, QStringLiteral("sent"));
-                !s)
-                return s;
-            if (outcome.kind == SendOutcome::Kind::Delivered && stillCurrent &&
-                row.view.status == SessionStatus::Pending) {
-                if (Status s = sessions.transition(row, SessionStatus::Delivered, now); !s)
-                    return s;
-                if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("delivered"),
-                                                 Actor::system(), where);
-                    !s)
-                    return s;
-                changedTo = SessionStatus::Delivered;
-            }
-            return {};
+            return DeliveryStore(c).markFailed(job.id, QStringLiteral("session not found"), now);
+        SessionRow session = std::move(**fresh);
+        Result<std::optional<SessionStatus>> changed = std::optional<SessionStatus>();
+        if (!open) {
+            changed = settleClosed(c, job, session, now);
+        } else {
+            auto current = DeliveryStore(c).find(job.id);
+            if (!current)
+                return current.error();
+            // A resend or a final status may have cancelled this job while it was being sent.
+            const bool stillCurrent = *current && (*current)->state == DeliveryState::Sending;
+            changed = record(c, job, session, stillCurrent, outcome, now);
         }
-
-        QJsonObject detail = where;
-        detail.insert(QStringLiteral("error"), outcome.error);
-        const qint64 retryAt = now + retryDelayMs(job.attempts);
-        const bool retry = outcome.kind == SendOutcome::Kind::TemporaryFailure &&
-                           retryAt < row.view.expiresAt && stillCurrent;
-        detail.insert(QStringLiteral("will_retry"), retry);
-        if (retry)
-            detail.insert(QStringLiteral("retry_at"), retryAt);
-        if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("delivery_failed"),
-                                         Actor::system(), detail);
-            !s)
-            return s;
-        if (Status s = stats.countEvent(now, row.view.serviceId, job.channel,
-                                        QStringLiteral("delivery_failed"));
-            !s)
-            return s;
-        if (retry)
-            return deliveries.scheduleRetry(job.id, retryAt, outcome.error, now);
-        if (Status s = deliveries.markFailed(job.id, outcome.error, now); !s)
-            return s;
-        // The session fails when this was its current delivery and nothing else is under way.
-        if (!stillCurrent || isFinal(row.view.status))
-            return {};
-        auto all = deliveries.forSession(job.sessionId);
-        if (!all)
-            return all.error();
-        for (const DeliveryRow &d : *all)
-            if (d.state == DeliveryState::Queued || d.state == DeliveryState::Sending)
-                return {};
-        if (Status s = sessions.transition(row, SessionStatus::Failed, now); !s)
-            return s;
-        if (Status s = sessions.addEvent(
-                job.sessionId, now, QStringLiteral("failed"), Actor::system(),
-                QJsonObject{{QStringLiteral("reason"), QStringLiteral("delivery_failed")}});
-            !s)
-            return s;
-        changedTo = SessionStatus::Failed;
+        if (!changed)
+            return changed.error();
+        changedTo = *changed;
         return {};
     });
     if (!recorded)
         return recorded;
-    if (outcome.succeeded())
-        qCInfo(lcDelivery).noquote()
-            << "session" << job.sessionId << channelName(job.channel) << "to"
-            << session.view.recipientMasked << "sent via" << job.provider;
-    else
-        qCWarning(lcDelivery).noquote() << "session" << job.sessionId << "delivery via"
-                                        << job.provider << "failed:" << outcome.error;
     if (changedTo)
         emit sessionChanged(job.sessionId, *changedTo);
     return {};
+}
+
+Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const DeliveryRow &job,
+                                                            SessionRow &row, bool current,
+                                                            const SendOutcome &outcome, qint64 now)
+{
+    SessionStore sessions(c);
+    DeliveryStore deliveries(c);
+    StatsStore stats(c);
+    const QJsonObject where{{QStringLiteral("delivery_id"), job.id},
+                            {QStringLiteral("provider"), job.provider},
+                            {QStringLiteral("channel"), channelName(job.channel)},
+                            {QStringLiteral("attempt"), job.attempts}};
+    std::optional<SessionStatus> changed;
+
+    if (outcome.succeeded()) {
+        if (Status s = deliveries.markSent(job.id, outcome.providerMessageId, now); !s)
+            return s.error();
+        if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("sent"),
+                                         Actor::system(), where);
+            !s)
+            return s.error();
+        if (Status s =
+                stats.countEvent(now, row.view.serviceId, job.channel, QStringLiteral("sent"));
+            !s)
+            return s.error();
+        if (outcome.kind == SendOutcome::Kind::Delivered && current &&
+            row.view.status == SessionStatus::Pending) {
+            if (Status s = sessions.transition(row, SessionStatus::Delivered, now); !s)
+                return s.error();
+            if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("delivered"),
+                                             Actor::system(), where);
+                !s)
+                return s.error();
+            changed = SessionStatus::Delivered;
+        }
+        qCInfo(lcDelivery).noquote()
+            << "session" << job.sessionId << channelName(job.channel) << "to"
+            << row.view.recipientMasked << "sent via" << job.provider;
+        return changed;
+    }
+
+    qCWarning(lcDelivery).noquote() << "session" << job.sessionId << "delivery via" << job.provider
+                                    << "failed:" << outcome.error;
+    QJsonObject detail = where;
+    detail.insert(QStringLiteral("error"), outcome.error);
+    const qint64 retryAt = now + retryDelayMs(job.attempts);
+    const bool retry = outcome.kind == SendOutcome::Kind::TemporaryFailure &&
+                       retryAt < row.view.expiresAt && current;
+    detail.insert(QStringLiteral("will_retry"), retry);
+    if (retry)
+        detail.insert(QStringLiteral("retry_at"), retryAt);
+    if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("delivery_failed"),
+                                     Actor::system(), detail);
+        !s)
+        return s.error();
+    if (Status s = stats.countEvent(now, row.view.serviceId, job.channel,
+                                    QStringLiteral("delivery_failed"));
+        !s)
+        return s.error();
+    if (retry) {
+        if (Status s = deliveries.scheduleRetry(job.id, retryAt, outcome.error, now); !s)
+            return s.error();
+        return changed;
+    }
+    if (Status s = deliveries.markFailed(job.id, outcome.error, now); !s)
+        return s.error();
+    // The session fails when this was its current delivery and nothing else is under way.
+    if (!current || isFinal(row.view.status))
+        return changed;
+    auto all = deliveries.forSession(job.sessionId);
+    if (!all)
+        return all.error();
+    for (const DeliveryRow &d : *all)
+        if (d.state == DeliveryState::Queued || d.state == DeliveryState::Sending)
+            return changed;
+    if (Status s = sessions.transition(row, SessionStatus::Failed, now); !s)
+        return s.error();
+    if (Status s = sessions.addEvent(
+            job.sessionId, now, QStringLiteral("failed"), Actor::system(),
+            QJsonObject{{QStringLiteral("reason"), QStringLiteral("delivery_failed")}});
+        !s)
+        return s.error();
+    return std::optional<SessionStatus>(SessionStatus::Failed);
 }
 
 } // namespace vc

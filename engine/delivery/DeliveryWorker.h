@@ -7,11 +7,16 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace vc {
 
 class Clock;
+class Connection;
 class Database;
+class DeliveryProvider;
+struct SessionRow;
+struct SendOutcome;
 class ProviderRegistry;
 class SessionCrypto;
 struct DeliveryRow;
@@ -49,7 +54,20 @@ signals:
 
 private:
     void drain();
-    Status handle(const DeliveryRow &job);
+    // Sends one claimed job through a provider outside any transaction, then records it.
+    Status sendAndRecord(const DeliveryRow &job);
+    // Delivers a claimed job of a provider that writes to the database, inside the unit.
+    Result<std::optional<SessionStatus>> deliverInUnit(Connection &c, const DeliveryRow &job,
+                                                       DeliveryProvider &provider, qint64 now);
+    // Records an outcome on the job and the session (events, statistics, retry or failure).
+    // `current`: the job was still the session's open delivery (not cancelled by a resend).
+    Result<std::optional<SessionStatus>> record(Connection &c, const DeliveryRow &job,
+                                                SessionRow &session, bool current,
+                                                const SendOutcome &outcome, qint64 now);
+    // For a session that ended or ran out of time: no message; expiry recorded if due.
+    Result<std::optional<SessionStatus>> settleClosed(Connection &c, const DeliveryRow &job,
+                                                      SessionRow &session, qint64 now);
+    void announce(const QList<std::pair<QString, SessionStatus>> &changes);
 
     std::shared_ptr<Database> m_db;
     std::shared_ptr<const SessionCrypto> m_crypto;

@@ -10,7 +10,14 @@
 namespace vc {
 
 // The parts of a message a template can define.
-enum class TemplatePart { Sms, Voice, EmailSubject, EmailText, EmailHtml };
+enum class TemplatePart
+{
+    Sms,
+    Voice,
+    EmailSubject,
+    EmailText,
+    EmailHtml
+};
 QString templatePartName(TemplatePart part);
 std::optional<TemplatePart> templatePartFromName(const QString &name);
 QList<TemplatePart> allTemplateParts();

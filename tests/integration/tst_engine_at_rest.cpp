@@ -2,6 +2,7 @@
 // its WAL hold neither a code nor a recipient in clear, and the stored hash is keyed (not a
 // plain SHA-256 that a copy could brute-force).
 
+#include "delivery/DeliveryProvider.h"
 #include "support/TestEngine.h"
 
 #include <QCryptographicHash>
@@ -9,6 +10,19 @@
 
 using namespace vc;
 using namespace vc::test;
+
+// Counts what it is asked to send; never sends anything.
+class CapturingProvider final : public DeliveryProvider
+{
+public:
+    QString name() const override { return QStringLiteral("capturing"); }
+    SendOutcome send(const OutgoingMessage &) override
+    {
+        ++sent;
+        return {SendOutcome::Kind::Accepted, QStringLiteral("captured"), {}};
+    }
+    std::atomic<int> sent{0};
+};
 
 class TestEngineAtRest : public QObject
 {
@@ -154,11 +168,16 @@ private slots:
         QCOMPARE(rows[0][2].toString(), QStringLiteral("+47****4567"));
 
         // A sealed recipient moved to another row does not open there: delivery of that row
-        // fails rather than sending to someone else.
+        // fails rather than sending to someone else. (Voice goes through a provider that needs
+        // the full number; it records what it was handed.)
+        auto voice = std::make_shared<CapturingProvider>();
+        t->addProvider(voice, {Channel::Voice});
         raw.rows(QStringLiteral("UPDATE sessions SET recipient_sealed = ? WHERE id = ?"),
                  {rows[0][1], b->sessionId});
+        raw.rows(QStringLiteral("UPDATE deliveries SET provider = ? WHERE session_id = ?"),
+                 {voice->name(), b->sessionId});
         QVERIFY(t->deliverDue());
-        QCOMPARE(t->outbox(b->sessionId)->size(), 0);
+        QCOMPARE(voice->sent.load(), 0);
         QCOMPARE(t->status(b->sessionId)->status, SessionStatus::Failed);
         QCOMPARE(t->outbox(a->sessionId)->size(), 1);
     }

@@ -129,7 +129,24 @@ HttpResponse stats(ApiRequest &r)
     auto report = r.engine.stats(q);
     if (!report)
         return errorResponse(report.error());
-    return jsonResponse(200, Json::of(*report));
+    // The series per hour or per UTC day that the granularity asks for.
+    QJsonArray series;
+    for (const StatsBucket &b : report->series) {
+        QJsonObject byChannel;
+        for (Channel c : allChannels())
+            byChannel.insert(channelName(c), b.byChannel.value(c));
+        QJsonObject byStatus;
+        for (SessionStatus s : allStatuses())
+            byStatus.insert(statusName(s), b.byStatus.value(s));
+        series.append(QJsonObject{{QStringLiteral("start"), Json::time(b.start)},
+                                  {QStringLiteral("total"), b.total},
+                                  {QStringLiteral("by_channel"), byChannel},
+                                  {QStringLiteral("by_status"), byStatus}});
+    }
+    QJsonObject o = Json::of(*report);
+    o.insert(QStringLiteral("granularity"), granularity);
+    o.insert(QStringLiteral("series"), series);
+    return jsonResponse(200, o);
 }
 
 HttpResponse listKeys(ApiRequest &r)
@@ -224,6 +241,12 @@ HttpResponse createService(ApiRequest &r)
         return errorResponse(id.error());
     if (!*id)
         return errorResponse(Error::invalid(QStringLiteral("id"), QStringLiteral("is required")));
+    // The engine names the id "service_id"; in this request the field is "id".
+    if (Status valid = ServiceRules::validateId(**id); !valid) {
+        Error e = valid.error();
+        e.field = QStringLiteral("id");
+        return errorResponse(e);
+    }
     QJsonObject settings = *body;
     settings.remove(QStringLiteral("id"));
     auto created = r.engine.createService(**id, settings, actorOf(r));
