@@ -1,5 +1,7 @@
 #include "core/JsonWriter.h"
 
+#include <QJsonArray>
+
 namespace vc {
 
 void JsonWriter::separate()
@@ -119,6 +121,59 @@ JsonWriter &JsonWriter::raw(const QByteArray &json)
     separate();
     m_out.append(json);
     return *this;
+}
+
+JsonWriter &JsonWriter::value(const QJsonObject &o)
+{
+    separate();
+    m_out.append('{');
+    m_first = true;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        separate();
+        m_first = true;
+        value(it.key());
+        m_out.append(':');
+        m_first = true;
+        value(it.value());
+    }
+    m_out.append('}');
+    m_first = false;
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return value(v.toBool());
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        if (d == static_cast<double>(static_cast<qint64>(d)) && qAbs(d) < 9e15)
+            return value(static_cast<qint64>(d));
+        separate();
+        m_out.append(QByteArray::number(d, 'g', 17));
+        return *this;
+    }
+    case QJsonValue::String:
+        return value(v.toString());
+    case QJsonValue::Array: {
+        separate();
+        m_out.append('[');
+        m_first = true;
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue &item : a)
+            value(item);
+        m_out.append(']');
+        m_first = false;
+        return *this;
+    }
+    case QJsonValue::Object:
+        return value(v.toObject());
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return null();
 }
 
 QByteArray JsonWriter::rfc3339(qint64 unixMs)

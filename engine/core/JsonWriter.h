@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 
 #include <optional>
@@ -26,6 +28,9 @@ public:
     JsonWriter &null();
     JsonWriter &time(qint64 unixMs); // RFC 3339 UTC with milliseconds
     JsonWriter &raw(const QByteArray &json);
+    // Any JSON value (objects and arrays recursively), as QJsonDocument would write it.
+    JsonWriter &value(const QJsonValue &v);
+    JsonWriter &value(const QJsonObject &o);
 
     // key + value, and key + value-or-null.
     template <typename T>

@@ -5,14 +5,25 @@
 
 namespace vc {
 
+namespace {
+
+const StaticSql kAppendSql1(QStringLiteral("INSERT INTO audit_log (at, actor, action, target_type, "
+                                           "target_id, detail) VALUES (?, ?, ?, ?, ?, ?)"));
+const StaticSql
+    kListSql2(QStringLiteral("SELECT id, at, actor, action, target_type, target_id, detail "
+                             "FROM audit_log WHERE (? = 0 OR id < ?) AND (? = '' OR "
+                             "LOWER(actor) LIKE ? OR LOWER(action) LIKE ? OR "
+                             "LOWER(target_id) LIKE ? OR LOWER(detail) LIKE ?) ORDER BY id "
+                             "DESC LIMIT ?"));
+
+} // namespace
+
 Status AuditStore::append(qint64 at, const Actor &actor, const QString &action,
                           const QString &targetType, const QString &targetId,
                           const QJsonObject &detail)
 {
-    auto q = m_c.exec(
-        QStringLiteral("INSERT INTO audit_log (at, actor, action, target_type, "
-                       "target_id, detail) VALUES (?, ?, ?, ?, ?, ?)"),
-        {at, sql::text(actor.toString()), action, targetType, targetId, sql::jsonText(detail)});
+    auto q = m_c.exec(kAppendSql1, {at, sql::text(actor.toString()), action, targetType, targetId,
+                                    sql::jsonText(detail)});
     if (!q)
         return q.error();
     return {};
@@ -21,13 +32,8 @@ Status AuditStore::append(qint64 at, const Actor &actor, const QString &action,
 Result<QList<AuditEntry>> AuditStore::list(const AuditQuery &query)
 {
     const QString pattern = QStringLiteral("%") + query.search.toLower() + u'%';
-    auto q = m_c.exec(QStringLiteral("SELECT id, at, actor, action, target_type, target_id, detail "
-                                     "FROM audit_log WHERE (? = 0 OR id < ?) AND (? = '' OR "
-                                     "LOWER(actor) LIKE ? OR LOWER(action) LIKE ? OR "
-                                     "LOWER(target_id) LIKE ? OR LOWER(detail) LIKE ?) ORDER BY id "
-                                     "DESC LIMIT ?"),
-                      {query.before, query.before, sql::text(query.search), pattern, pattern,
-                       pattern, pattern, qBound(1, query.limit, 500)});
+    auto q = m_c.exec(kListSql2, {query.before, query.before, sql::text(query.search), pattern,
+                                  pattern, pattern, pattern, qBound(1, query.limit, 500)});
     if (!q)
         return q.error();
     QList<AuditEntry> out;

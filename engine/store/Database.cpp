@@ -277,18 +277,36 @@ Result<Query> Connection::exec(const QString &sql, const QVariantList &binds)
         return Query(q);
     }
 
+    NativeStatement *st = nullptr;
     auto it = m_native.find(sql);
     if (it == m_native.end()) {
-        auto st = std::make_unique<NativeStatement>();
-        st->head = statementHead(sql);
+        auto created = std::make_unique<NativeStatement>();
+        created->head = statementHead(sql);
         const QByteArray utf8 = sql.toUtf8();
         const int rc = sqlite3_prepare_v3(m_handle, utf8.constData(), int(utf8.size()),
-                                          SQLITE_PREPARE_PERSISTENT, &st->stmt, nullptr);
+                                          SQLITE_PREPARE_PERSISTENT, &created->stmt, nullptr);
         if (rc != SQLITE_OK)
-            return nativeError(m_handle, rc, QStringLiteral("prepare ") + st->head);
-        it = m_native.emplace(sql, std::move(st)).first;
+            return nativeError(m_handle, rc, QStringLiteral("prepare ") + created->head);
+        it = m_native.emplace(sql, std::move(created)).first;
     }
-    NativeStatement *st = it->second.get();
+    st = it->second.get();
+    return run(st, binds);
+}
+
+Result<Query> Connection::exec(const StaticSql &sql, const QVariantList &binds)
+{
+    if (!m_handle)
+        return exec(sql.text(), binds);
+    if (auto known = m_nativeByStatic.find(&sql); known != m_nativeByStatic.end())
+        return run(known->second, binds);
+    auto first = exec(sql.text(), binds); // prepares and caches by text
+    if (first)
+        m_nativeByStatic.emplace(&sql, m_native.at(sql.text()).get());
+    return first;
+}
+
+Result<Query> Connection::run(NativeStatement *st, const QVariantList &binds)
+{
     for (int i = 0; i < binds.size(); ++i) {
         if (const int rc = bindValue(st->stmt, i + 1, binds.at(i)); rc != SQLITE_OK) {
             sqlite3_clear_bindings(st->stmt);

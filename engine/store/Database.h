@@ -40,6 +40,19 @@ enum class SyncMode
 class Connection;
 struct NativeStatement;
 
+// SQL text kept in a function-local static: Connection finds its prepared statement by the
+// object's address instead of hashing the text on every execution (the hot statements).
+//   static const StaticSql sql(QStringLiteral("SELECT ..."));  c.exec(sql, {...});
+class StaticSql
+{
+public:
+    explicit StaticSql(QString text) : m_text(std::move(text)) {}
+    const QString &text() const { return m_text; }
+
+private:
+    QString m_text;
+};
+
 // A query that was executed on a connection: rows are read with next() and the typed getters.
 // Resets the (cached) statement when it goes out of scope, so a transaction can commit.
 class Query
@@ -91,6 +104,7 @@ public:
     // Prepares `sql` once per connection (cached), binds positional values, executes. Values are
     // never logged: a failure reports the statement's first words and the driver's message.
     Result<Query> exec(const QString &sql, const QVariantList &binds = {});
+    Result<Query> exec(const StaticSql &sql, const QVariantList &binds = {});
     // Runs a statement that is not worth caching (PRAGMA, DDL).
     Status execDirect(const QString &sql);
     // Runs a cached statement that returns no rows (transaction control).
@@ -99,12 +113,14 @@ public:
 private:
     friend class Database;
     Status attachNative();
+    Result<Query> run(NativeStatement *statement, const QVariantList &binds);
 
     QString m_name;
     SqlDialect m_dialect;
     QSqlDatabase m_db;
     ::sqlite3 *m_handle = nullptr;
     std::unordered_map<QString, std::unique_ptr<NativeStatement>> m_native;
+    std::unordered_map<const class StaticSql *, NativeStatement *> m_nativeByStatic;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_generic;
 };
 

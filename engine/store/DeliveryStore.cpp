@@ -43,6 +43,52 @@ QVariant nullBlob()
     return QVariant(QMetaType::fromType<QByteArray>());
 }
 
+const StaticSql
+    kEnqueueSql1(QStringLiteral("INSERT INTO deliveries (session_id, channel, provider, "
+                                "state, attempts, next_attempt_at, payload_sealed, "
+                                "created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, "
+                                "?, ?) RETURNING id"));
+const StaticSql kClaimDueSql2(QStringLiteral("SELECT id FROM deliveries WHERE state IN "
+                                             "('queued', 'sending') AND next_attempt_at <= ? "
+                                             "ORDER BY next_attempt_at LIMIT ?"));
+const StaticSql kClaimDueSql3(QStringLiteral("SELECT id FROM deliveries WHERE session_id = ? "
+                                             "AND state IN ('queued', 'sending') AND "
+                                             "next_attempt_at <= ? ORDER BY next_attempt_at "
+                                             "LIMIT ?"));
+const StaticSql
+    kClaimDueSql4(QStringLiteral("UPDATE deliveries SET state = 'sending', attempts = "
+                                 "attempts + 1, next_attempt_at = ?, updated_at = ? WHERE "
+                                 "id = ? AND state IN ('queued', 'sending') AND "
+                                 "next_attempt_at <= ?"));
+const StaticSql kFindSql5(QStringLiteral("SELECT ") + kColumns +
+                          QStringLiteral(" FROM deliveries WHERE id = ?"));
+const StaticSql
+    kForSessionSql6(QStringLiteral("SELECT ") + kColumns +
+                    QStringLiteral(" FROM deliveries WHERE session_id = ? ORDER BY id"));
+const StaticSql
+    kMarkSentSql7(QStringLiteral("UPDATE deliveries SET state = 'sent', payload_sealed = ?, "
+                                 "provider_message_id = ?, last_error = NULL, sent_at = ?, "
+                                 "updated_at = ? WHERE id = ?"));
+const StaticSql kScheduleRetrySql8(
+    QStringLiteral("UPDATE deliveries SET state = 'queued', next_attempt_at = ?, "
+                   "last_error = ?, updated_at = ? WHERE id = ? AND state = "
+                   "'sending'"));
+const StaticSql
+    kMarkFailedSql9(QStringLiteral("UPDATE deliveries SET state = 'failed', payload_sealed = ?, "
+                                   "last_error = ?, updated_at = ? WHERE id = ?"));
+const StaticSql
+    kQueueDepthSql10(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state IN ('queued', "
+                                    "'sending')"));
+const StaticSql
+    kCancelOpenSql11(QStringLiteral("UPDATE deliveries SET state = 'cancelled', payload_sealed = "
+                                    "?, updated_at = ? WHERE session_id = ? AND state IN "
+                                    "('queued', 'sending')"));
+const StaticSql
+    kStoreOutboxMessageSql12(QStringLiteral("INSERT INTO outbox_messages (delivery_id, session_id, "
+                                            "channel, recipient_masked, locale, message_sealed, "
+                                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                                            "(delivery_id) DO NOTHING"));
+
 } // namespace
 
 QString deliveryStateName(DeliveryState s)
@@ -66,10 +112,7 @@ Result<qint64> DeliveryStore::enqueue(const QString &sessionId, Channel channel,
                                       const QString &provider, const QByteArray &payloadSealed,
                                       qint64 now)
 {
-    auto q = m_c.exec(QStringLiteral("INSERT INTO deliveries (session_id, channel, provider, "
-                                     "state, attempts, next_attempt_at, payload_sealed, "
-                                     "created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, "
-                                     "?, ?) RETURNING id"),
+    auto q = m_c.exec(kEnqueueSql1,
                       {sessionId, channelName(channel), provider, now, payloadSealed, now, now});
     if (!q)
         return q.error();
@@ -83,16 +126,8 @@ Result<QList<DeliveryRow>> DeliveryStore::claimDue(qint64 now, qint64 leaseMs, i
 {
     QList<qint64> ids;
     {
-        auto q = sessionId.isEmpty()
-                     ? m_c.exec(QStringLiteral("SELECT id FROM deliveries WHERE state IN "
-                                               "('queued', 'sending') AND next_attempt_at <= ? "
-                                               "ORDER BY next_attempt_at LIMIT ?"),
-                                {now, limit})
-                     : m_c.exec(QStringLiteral("SELECT id FROM deliveries WHERE session_id = ? "
-                                               "AND state IN ('queued', 'sending') AND "
-                                               "next_attempt_at <= ? ORDER BY next_attempt_at "
-                                               "LIMIT ?"),
-                                {sessionId, now, limit});
+        auto q = sessionId.isEmpty() ? m_c.exec(kClaimDueSql2, {now, limit})
+                                     : m_c.exec(kClaimDueSql3, {sessionId, now, limit});
         if (!q)
             return q.error();
         while (q->next())
@@ -100,11 +135,7 @@ Result<QList<DeliveryRow>> DeliveryStore::claimDue(qint64 now, qint64 leaseMs, i
     }
     QList<DeliveryRow> claimed;
     for (qint64 id : ids) {
-        auto u = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'sending', attempts = "
-                                         "attempts + 1, next_attempt_at = ?, updated_at = ? WHERE "
-                                         "id = ? AND state IN ('queued', 'sending') AND "
-                                         "next_attempt_at <= ?"),
-                          {now + leaseMs, now, id, now});
+        auto u = m_c.exec(kClaimDueSql4, {now + leaseMs, now, id, now});
         if (!u)
             return u.error();
         if (u->rowsAffected() != 1)
@@ -120,9 +151,7 @@ Result<QList<DeliveryRow>> DeliveryStore::claimDue(qint64 now, qint64 leaseMs, i
 
 Result<std::optional<DeliveryRow>> DeliveryStore::find(qint64 id)
 {
-    auto q = m_c.exec(QStringLiteral("SELECT ") + kColumns +
-                          QStringLiteral(" FROM deliveries WHERE id = ?"),
-                      {id});
+    auto q = m_c.exec(kFindSql5, {id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -132,9 +161,7 @@ Result<std::optional<DeliveryRow>> DeliveryStore::find(qint64 id)
 
 Result<QList<DeliveryRow>> DeliveryStore::forSession(const QString &sessionId)
 {
-    auto q = m_c.exec(QStringLiteral("SELECT ") + kColumns +
-                          QStringLiteral(" FROM deliveries WHERE session_id = ? ORDER BY id"),
-                      {sessionId});
+    auto q = m_c.exec(kForSessionSql6, {sessionId});
     if (!q)
         return q.error();
     QList<DeliveryRow> out;
@@ -145,10 +172,8 @@ Result<QList<DeliveryRow>> DeliveryStore::forSession(const QString &sessionId)
 
 Status DeliveryStore::markSent(qint64 id, const QString &providerMessageId, qint64 now)
 {
-    auto q = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'sent', payload_sealed = ?, "
-                                     "provider_message_id = ?, last_error = NULL, sent_at = ?, "
-                                     "updated_at = ? WHERE id = ?"),
-                      {nullBlob(), sql::nullableText(providerMessageId), now, now, id});
+    auto q =
+        m_c.exec(kMarkSentSql7, {nullBlob(), sql::nullableText(providerMessageId), now, now, id});
     if (!q)
         return q.error();
     return {};
@@ -156,10 +181,7 @@ Status DeliveryStore::markSent(qint64 id, const QString &providerMessageId, qint
 
 Status DeliveryStore::scheduleRetry(qint64 id, qint64 at, const QString &error, qint64 now)
 {
-    auto q = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'queued', next_attempt_at = ?, "
-                                     "last_error = ?, updated_at = ? WHERE id = ? AND state = "
-                                     "'sending'"),
-                      {at, error, now, id});
+    auto q = m_c.exec(kScheduleRetrySql8, {at, error, now, id});
     if (!q)
         return q.error();
     return {};
@@ -167,9 +189,7 @@ Status DeliveryStore::scheduleRetry(qint64 id, qint64 at, const QString &error, 
 
 Status DeliveryStore::markFailed(qint64 id, const QString &error, qint64 now)
 {
-    auto q = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'failed', payload_sealed = ?, "
-                                     "last_error = ?, updated_at = ? WHERE id = ?"),
-                      {nullBlob(), error, now, id});
+    auto q = m_c.exec(kMarkFailedSql9, {nullBlob(), error, now, id});
     if (!q)
         return q.error();
     return {};
@@ -177,8 +197,7 @@ Status DeliveryStore::markFailed(qint64 id, const QString &error, qint64 now)
 
 Result<qint64> DeliveryStore::queueDepth()
 {
-    auto q = m_c.exec(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE state IN ('queued', "
-                                     "'sending')"));
+    auto q = m_c.exec(kQueueDepthSql10);
     if (!q)
         return q.error();
     return q->next() ? q->i64(0) : 0;
@@ -186,10 +205,7 @@ Result<qint64> DeliveryStore::queueDepth()
 
 Status DeliveryStore::cancelOpen(const QString &sessionId, qint64 now)
 {
-    auto q = m_c.exec(QStringLiteral("UPDATE deliveries SET state = 'cancelled', payload_sealed = "
-                                     "?, updated_at = ? WHERE session_id = ? AND state IN "
-                                     "('queued', 'sending')"),
-                      {nullBlob(), now, sessionId});
+    auto q = m_c.exec(kCancelOpenSql11, {nullBlob(), now, sessionId});
     if (!q)
         return q.error();
     return {};
@@ -200,12 +216,8 @@ Status DeliveryStore::storeOutboxMessage(qint64 deliveryId, const QString &sessi
                                          const QString &locale, const QByteArray &messageSealed,
                                          qint64 now)
 {
-    auto q = m_c.exec(
-        QStringLiteral("INSERT INTO outbox_messages (delivery_id, session_id, "
-                       "channel, recipient_masked, locale, message_sealed, "
-                       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
-                       "(delivery_id) DO NOTHING"),
-        {deliveryId, sessionId, channelName(channel), recipientMasked, locale, messageSealed, now});
+    auto q = m_c.exec(kStoreOutboxMessageSql12, {deliveryId, sessionId, channelName(channel),
+                                                 recipientMasked, locale, messageSealed, now});
     if (!q)
         return q.error();
     return {};

@@ -30,17 +30,32 @@ ApiKeyRecord recordFrom(const Query &q)
     return r;
 }
 
+const StaticSql kInsertSql1(QStringLiteral("INSERT INTO api_keys (") + kColumns +
+                            QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+const StaticSql kAllSql2(QStringLiteral("SELECT ") + kColumns +
+                         QStringLiteral(" FROM api_keys ORDER BY created_at, id"));
+const StaticSql kFindSql3(QStringLiteral("SELECT ") + kColumns +
+                          QStringLiteral(" FROM api_keys WHERE id = ? OR prefix = ?"));
+const StaticSql
+    kRevokeSql4(QStringLiteral("UPDATE api_keys SET revoked_at = ?, revoked_by = ? WHERE "
+                               "id = ? AND revoked_at IS NULL"));
+const StaticSql
+    kTouchSql5(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE prefix = ? AND "
+                              "(last_used_at IS NULL OR last_used_at < ?)"));
+const StaticSql kVersionSql6(QStringLiteral("SELECT version FROM versions WHERE name = 'config'"));
+const StaticSql
+    kBumpSql7(QStringLiteral("UPDATE versions SET version = version + 1 WHERE name = 'config'"));
+
 } // namespace
 
 Status KeyStore::insert(const ApiKeyRecord &r)
 {
     const ApiKeyInfo &k = r.info;
-    auto q = m_c.exec(
-        QStringLiteral("INSERT INTO api_keys (") + kColumns +
-            QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {k.id, k.prefix, k.name, keyScopeName(k.scope), sql::nullableText(k.serviceId),
-         r.secretHash, k.createdAt, sql::text(k.createdBy), sql::nullable(k.expiresAt),
-         sql::nullable(k.revokedAt), sql::nullableText(k.revokedBy), sql::nullable(k.lastUsedAt)});
+    auto q = m_c.exec(kInsertSql1, {k.id, k.prefix, k.name, keyScopeName(k.scope),
+                                    sql::nullableText(k.serviceId), r.secretHash, k.createdAt,
+                                    sql::text(k.createdBy), sql::nullable(k.expiresAt),
+                                    sql::nullable(k.revokedAt), sql::nullableText(k.revokedBy),
+                                    sql::nullable(k.lastUsedAt)});
     if (!q)
         return q.error();
     return ConfigStore(m_c).bump();
@@ -48,8 +63,7 @@ Status KeyStore::insert(const ApiKeyRecord &r)
 
 Result<QList<ApiKeyRecord>> KeyStore::all()
 {
-    auto q = m_c.exec(QStringLiteral("SELECT ") + kColumns +
-                      QStringLiteral(" FROM api_keys ORDER BY created_at, id"));
+    auto q = m_c.exec(kAllSql2);
     if (!q)
         return q.error();
     QList<ApiKeyRecord> out;
@@ -60,9 +74,7 @@ Result<QList<ApiKeyRecord>> KeyStore::all()
 
 Result<std::optional<ApiKeyRecord>> KeyStore::find(const QString &idOrPrefix)
 {
-    auto q = m_c.exec(QStringLiteral("SELECT ") + kColumns +
-                          QStringLiteral(" FROM api_keys WHERE id = ? OR prefix = ?"),
-                      {idOrPrefix, idOrPrefix});
+    auto q = m_c.exec(kFindSql3, {idOrPrefix, idOrPrefix});
     if (!q)
         return q.error();
     if (!q->next())
@@ -72,9 +84,7 @@ Result<std::optional<ApiKeyRecord>> KeyStore::find(const QString &idOrPrefix)
 
 Status KeyStore::revoke(const QString &id, qint64 at, const QString &by)
 {
-    auto q = m_c.exec(QStringLiteral("UPDATE api_keys SET revoked_at = ?, revoked_by = ? WHERE "
-                                     "id = ? AND revoked_at IS NULL"),
-                      {at, by, id});
+    auto q = m_c.exec(kRevokeSql4, {at, by, id});
     if (!q)
         return q.error();
     if (q->rowsAffected() != 1)
@@ -85,9 +95,7 @@ Status KeyStore::revoke(const QString &id, qint64 at, const QString &by)
 
 Status KeyStore::touch(const QString &prefix, qint64 at)
 {
-    auto q = m_c.exec(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE prefix = ? AND "
-                                     "(last_used_at IS NULL OR last_used_at < ?)"),
-                      {at, prefix, at});
+    auto q = m_c.exec(kTouchSql5, {at, prefix, at});
     if (!q)
         return q.error();
     return {};
@@ -95,7 +103,7 @@ Status KeyStore::touch(const QString &prefix, qint64 at)
 
 Result<qint64> ConfigStore::version()
 {
-    auto q = m_c.exec(QStringLiteral("SELECT version FROM versions WHERE name = 'config'"));
+    auto q = m_c.exec(kVersionSql6);
     if (!q)
         return q.error();
     return q->next() ? q->i64(0) : 0;
@@ -103,8 +111,7 @@ Result<qint64> ConfigStore::version()
 
 Status ConfigStore::bump()
 {
-    auto q =
-        m_c.exec(QStringLiteral("UPDATE versions SET version = version + 1 WHERE name = 'config'"));
+    auto q = m_c.exec(kBumpSql7);
     if (!q)
         return q.error();
     return {};

@@ -68,12 +68,44 @@ QVariantList values(const Service &s)
             s.updatedAt};
 }
 
+const StaticSql kAllSql1(QStringLiteral("SELECT ") + kColumns +
+                         QStringLiteral(" FROM services ORDER BY id"));
+const StaticSql kFindSql2(QStringLiteral("SELECT ") + kColumns +
+                          QStringLiteral(" FROM services WHERE id = ?"));
+const StaticSql
+    kInsertIfAbsentSql3(QStringLiteral("INSERT INTO services (") + kColumns +
+                        QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                       "?) ON CONFLICT (id) DO NOTHING"));
+const StaticSql
+    kUpdateSql4(QStringLiteral("UPDATE services SET name = ?, app_name = ?, code_length = ?, "
+                               "code_type = ?, ttl_seconds = ?, max_attempts = ?, "
+                               "max_resends = ?, resend_cooldown_seconds = ?, "
+                               "starts_per_recipient_per_hour = ?, default_locale = ?, "
+                               "default_region = ?, channels = ?, allow_custom_code = ?, "
+                               "enabled = ?, updated_at = ? WHERE id = ?"));
+const StaticSql
+    kTemplatesSql5(QStringLiteral("SELECT part, body FROM service_templates WHERE service_id = "
+                                  "? AND locale = ?"));
+const StaticSql
+    kSetTemplateSql6(QStringLiteral("INSERT INTO service_templates (service_id, locale, part, "
+                                    "body, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                                    "(service_id, locale, part) DO UPDATE SET body = "
+                                    "excluded.body, updated_at = excluded.updated_at"));
+const StaticSql
+    kRemoveTemplateSql7(QStringLiteral("DELETE FROM service_templates WHERE service_id = ? AND "
+                                       "locale = ? AND part = ?"));
+const StaticSql kAllTemplatesSql8(QStringLiteral("SELECT service_id, locale, part, body FROM "
+                                                 "service_templates"));
+const StaticSql kMetaSql9(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+const StaticSql
+    kMetaSetIfAbsentSql10(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT "
+                                         "(key) DO NOTHING"));
+
 } // namespace
 
 Result<QList<Service>> ServiceStore::all()
 {
-    auto q = m_c.exec(QStringLiteral("SELECT ") + kColumns +
-                      QStringLiteral(" FROM services ORDER BY id"));
+    auto q = m_c.exec(kAllSql1);
     if (!q)
         return q.error();
     QList<Service> out;
@@ -84,8 +116,7 @@ Result<QList<Service>> ServiceStore::all()
 
 Result<std::optional<Service>> ServiceStore::find(const QString &id)
 {
-    auto q = m_c.exec(
-        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM services WHERE id = ?"), {id});
+    auto q = m_c.exec(kFindSql2, {id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -95,11 +126,7 @@ Result<std::optional<Service>> ServiceStore::find(const QString &id)
 
 Result<bool> ServiceStore::insertIfAbsent(const Service &service)
 {
-    auto q =
-        m_c.exec(QStringLiteral("INSERT INTO services (") + kColumns +
-                     QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "?) ON CONFLICT (id) DO NOTHING"),
-                 values(service));
+    auto q = m_c.exec(kInsertIfAbsentSql3, values(service));
     if (!q)
         return q.error();
     if (q->rowsAffected() != 1)
@@ -112,12 +139,7 @@ Result<bool> ServiceStore::insertIfAbsent(const Service &service)
 Status ServiceStore::update(const Service &s)
 {
     auto q =
-        m_c.exec(QStringLiteral("UPDATE services SET name = ?, app_name = ?, code_length = ?, "
-                                "code_type = ?, ttl_seconds = ?, max_attempts = ?, "
-                                "max_resends = ?, resend_cooldown_seconds = ?, "
-                                "starts_per_recipient_per_hour = ?, default_locale = ?, "
-                                "default_region = ?, channels = ?, allow_custom_code = ?, "
-                                "enabled = ?, updated_at = ? WHERE id = ?"),
+        m_c.exec(kUpdateSql4,
                  {s.name, s.appName, s.codeLength, codeTypeName(s.codeType), s.ttlSeconds,
                   s.maxAttempts, s.maxResends, s.resendCooldownSeconds, s.startsPerRecipientPerHour,
                   s.defaultLocale, sql::text(s.defaultRegion), channelsText(s.channels),
@@ -132,9 +154,7 @@ Status ServiceStore::update(const Service &s)
 Result<QHash<TemplatePart, QString>> ServiceStore::templates(const QString &serviceId,
                                                              const QString &locale)
 {
-    auto q = m_c.exec(QStringLiteral("SELECT part, body FROM service_templates WHERE service_id = "
-                                     "? AND locale = ?"),
-                      {serviceId, locale});
+    auto q = m_c.exec(kTemplatesSql5, {serviceId, locale});
     if (!q)
         return q.error();
     QHash<TemplatePart, QString> out;
@@ -147,11 +167,7 @@ Result<QHash<TemplatePart, QString>> ServiceStore::templates(const QString &serv
 Status ServiceStore::setTemplate(const QString &serviceId, const QString &locale, TemplatePart part,
                                  const QString &body, qint64 now)
 {
-    auto q = m_c.exec(QStringLiteral("INSERT INTO service_templates (service_id, locale, part, "
-                                     "body, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
-                                     "(service_id, locale, part) DO UPDATE SET body = "
-                                     "excluded.body, updated_at = excluded.updated_at"),
-                      {serviceId, locale, templatePartName(part), body, now});
+    auto q = m_c.exec(kSetTemplateSql6, {serviceId, locale, templatePartName(part), body, now});
     if (!q)
         return q.error();
     return ConfigStore(m_c).bump();
@@ -160,9 +176,7 @@ Status ServiceStore::setTemplate(const QString &serviceId, const QString &locale
 Status ServiceStore::removeTemplate(const QString &serviceId, const QString &locale,
                                     TemplatePart part)
 {
-    auto q = m_c.exec(QStringLiteral("DELETE FROM service_templates WHERE service_id = ? AND "
-                                     "locale = ? AND part = ?"),
-                      {serviceId, locale, templatePartName(part)});
+    auto q = m_c.exec(kRemoveTemplateSql7, {serviceId, locale, templatePartName(part)});
     if (!q)
         return q.error();
     return ConfigStore(m_c).bump();
@@ -170,8 +184,7 @@ Status ServiceStore::removeTemplate(const QString &serviceId, const QString &loc
 
 Result<QList<ServiceStore::TemplateRow>> ServiceStore::allTemplates()
 {
-    auto q = m_c.exec(QStringLiteral("SELECT service_id, locale, part, body FROM "
-                                     "service_templates"));
+    auto q = m_c.exec(kAllTemplatesSql8);
     if (!q)
         return q.error();
     QList<TemplateRow> out;
@@ -183,7 +196,7 @@ Result<QList<ServiceStore::TemplateRow>> ServiceStore::allTemplates()
 
 Result<std::optional<QString>> ServiceStore::meta(const QString &key)
 {
-    auto q = m_c.exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    auto q = m_c.exec(kMetaSql9, {key});
     if (!q)
         return q.error();
     if (!q->next())
@@ -193,9 +206,7 @@ Result<std::optional<QString>> ServiceStore::meta(const QString &key)
 
 Result<QString> ServiceStore::metaSetIfAbsent(const QString &key, const QString &value)
 {
-    auto q = m_c.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT "
-                                     "(key) DO NOTHING"),
-                      {key, value});
+    auto q = m_c.exec(kMetaSetIfAbsentSql10, {key, value});
     if (!q)
         return q.error();
     auto stored = meta(key);

@@ -50,42 +50,67 @@ SessionRow rowFrom(const Query &q)
     return r;
 }
 
+const StaticSql kInsertSql1(
+    QStringLiteral("INSERT INTO sessions (") + kColumns +
+    QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                   "?, ?, ?, ?, ?, ?, ?)"));
+const StaticSql kFindSql2(QStringLiteral("SELECT ") + kColumns +
+                          QStringLiteral(" FROM sessions WHERE id = ?"));
+const StaticSql
+    kAddEventSql3(QStringLiteral("INSERT INTO session_events (session_id, at, type, actor, "
+                                 "detail) VALUES (?, ?, ?, ?, ?)"));
+const StaticSql kEventsSql4(QStringLiteral("SELECT id, at, type, actor, detail FROM session_events "
+                                           "WHERE session_id = ? ORDER BY id"));
+const StaticSql kTransitionSql5(QStringLiteral("UPDATE sessions SET status = ?, delivered_at = ?, "
+                                               "verified_at = ?, finished_at = ?, code_hash = ? "
+                                               "WHERE id = ? AND status = ?"));
+const StaticSql kRecordAttemptSql6(
+    QStringLiteral("UPDATE sessions SET attempts = attempts + 1 WHERE id = ? AND "
+                   "attempts = ?"));
+const StaticSql
+    kReplaceCodeSql7(QStringLiteral("UPDATE sessions SET code_hash = ?, channel = ?, resends = "
+                                    "resends + 1, last_sent_at = ?, expires_at = ? WHERE id = ? "
+                                    "AND resends = ?"));
+const StaticSql
+    kRecentStartsSql8(QStringLiteral("SELECT COUNT(*), MIN(created_at) FROM sessions WHERE "
+                                     "recipient_index = ? AND created_at > ? AND service_id = ?"));
+const StaticSql
+    kDueForExpirySql9(QStringLiteral("SELECT id FROM sessions WHERE status IN ('pending', "
+                                     "'delivered') AND expires_at <= ? ORDER BY expires_at "
+                                     "LIMIT ?"));
+
 } // namespace
 
 Status SessionStore::insert(const SessionRow &row)
 {
     const SessionView &v = row.view;
-    auto q = m_c.exec(
-        QStringLiteral("INSERT INTO sessions (") + kColumns +
-            QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                           "?, ?, ?, ?, ?, ?, ?)"),
-        {v.id,
-         v.serviceId,
-         channelName(v.channel),
-         statusName(v.status),
-         v.recipientMasked,
-         sql::text(v.recipientRegion),
-         v.locale,
-         v.codeLength,
-         codeTypeName(v.codeType),
-         v.attempts,
-         v.maxAttempts,
-         v.resends,
-         v.maxResends,
-         sql::nullableText(v.reference),
-         sql::nullableText(v.callbackUrl),
-         sql::nullableText(v.clientIp),
-         v.createdAt,
-         v.expiresAt,
-         v.lastSentAt,
-         sql::nullable(v.deliveredAt),
-         sql::nullable(v.verifiedAt),
-         sql::nullable(v.finishedAt),
-         row.recipientIndex,
-         row.recipientSealed,
-         row.codeHash,
-         row.resendCooldownSeconds,
-         row.ttlSeconds});
+    auto q = m_c.exec(kInsertSql1, {v.id,
+                                    v.serviceId,
+                                    channelName(v.channel),
+                                    statusName(v.status),
+                                    v.recipientMasked,
+                                    sql::text(v.recipientRegion),
+                                    v.locale,
+                                    v.codeLength,
+                                    codeTypeName(v.codeType),
+                                    v.attempts,
+                                    v.maxAttempts,
+                                    v.resends,
+                                    v.maxResends,
+                                    sql::nullableText(v.reference),
+                                    sql::nullableText(v.callbackUrl),
+                                    sql::nullableText(v.clientIp),
+                                    v.createdAt,
+                                    v.expiresAt,
+                                    v.lastSentAt,
+                                    sql::nullable(v.deliveredAt),
+                                    sql::nullable(v.verifiedAt),
+                                    sql::nullable(v.finishedAt),
+                                    row.recipientIndex,
+                                    row.recipientSealed,
+                                    row.codeHash,
+                                    row.resendCooldownSeconds,
+                                    row.ttlSeconds});
     if (!q)
         return q.error();
     return StatsStore(m_c).addSessions(v.createdAt, v.serviceId, v.channel, v.status, 1);
@@ -93,8 +118,7 @@ Status SessionStore::insert(const SessionRow &row)
 
 Result<std::optional<SessionRow>> SessionStore::find(const QString &id)
 {
-    auto q = m_c.exec(
-        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions WHERE id = ?"), {id});
+    auto q = m_c.exec(kFindSql2, {id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -105,8 +129,7 @@ Result<std::optional<SessionRow>> SessionStore::find(const QString &id)
 Status SessionStore::addEvent(const QString &sessionId, qint64 at, const QString &type,
                               const Actor &actor, const QJsonObject &detail)
 {
-    auto q = m_c.exec(QStringLiteral("INSERT INTO session_events (session_id, at, type, actor, "
-                                     "detail) VALUES (?, ?, ?, ?, ?)"),
+    auto q = m_c.exec(kAddEventSql3,
                       {sessionId, at, type, sql::text(actor.toString()), sql::jsonText(detail)});
     if (!q)
         return q.error();
@@ -115,9 +138,7 @@ Status SessionStore::addEvent(const QString &sessionId, qint64 at, const QString
 
 Result<QList<SessionEvent>> SessionStore::events(const QString &sessionId)
 {
-    auto q = m_c.exec(QStringLiteral("SELECT id, at, type, actor, detail FROM session_events "
-                                     "WHERE session_id = ? ORDER BY id"),
-                      {sessionId});
+    auto q = m_c.exec(kEventsSql4, {sessionId});
     if (!q)
         return q.error();
     QList<SessionEvent> out;
@@ -144,9 +165,7 @@ Status SessionStore::transition(SessionRow &row, SessionStatus to, qint64 now)
         row.codeHash.clear();
     }
     // The status guard makes a lost race visible instead of overwriting a final status.
-    auto q = m_c.exec(QStringLiteral("UPDATE sessions SET status = ?, delivered_at = ?, "
-                                     "verified_at = ?, finished_at = ?, code_hash = ? "
-                                     "WHERE id = ? AND status = ?"),
+    auto q = m_c.exec(kTransitionSql5,
                       {statusName(to), sql::nullable(v.deliveredAt), sql::nullable(v.verifiedAt),
                        sql::nullable(v.finishedAt),
                        row.codeHash.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
@@ -180,9 +199,7 @@ Result<bool> SessionStore::expireIfDue(SessionRow &row, qint64 now)
 
 Status SessionStore::recordAttempt(SessionRow &row)
 {
-    auto q = m_c.exec(QStringLiteral("UPDATE sessions SET attempts = attempts + 1 WHERE id = ? AND "
-                                     "attempts = ?"),
-                      {row.view.id, row.view.attempts});
+    auto q = m_c.exec(kRecordAttemptSql6, {row.view.id, row.view.attempts});
     if (!q)
         return q.error();
     if (q->rowsAffected() != 1)
@@ -195,11 +212,8 @@ Status SessionStore::recordAttempt(SessionRow &row)
 Status SessionStore::replaceCode(SessionRow &row, Channel channel, const QByteArray &codeHash,
                                  qint64 now, qint64 expiresAt)
 {
-    auto q =
-        m_c.exec(QStringLiteral("UPDATE sessions SET code_hash = ?, channel = ?, resends = "
-                                "resends + 1, last_sent_at = ?, expires_at = ? WHERE id = ? "
-                                "AND resends = ?"),
-                 {codeHash, channelName(channel), now, expiresAt, row.view.id, row.view.resends});
+    auto q = m_c.exec(kReplaceCodeSql7, {codeHash, channelName(channel), now, expiresAt,
+                                         row.view.id, row.view.resends});
     if (!q)
         return q.error();
     if (q->rowsAffected() != 1)
@@ -226,9 +240,7 @@ Result<SessionStore::RecentStarts> SessionStore::recentStarts(const QString &ser
                                                               const QByteArray &recipientIndex,
                                                               qint64 sinceMs)
 {
-    auto q = m_c.exec(QStringLiteral("SELECT COUNT(*), MIN(created_at) FROM sessions WHERE "
-                                     "recipient_index = ? AND created_at > ? AND service_id = ?"),
-                      {recipientIndex, sinceMs, serviceId});
+    auto q = m_c.exec(kRecentStartsSql8, {recipientIndex, sinceMs, serviceId});
     if (!q)
         return q.error();
     RecentStarts r;
@@ -290,10 +302,7 @@ Result<QList<SessionRow>> SessionStore::list(const SessionQuery &query,
 
 Result<QStringList> SessionStore::dueForExpiry(qint64 now, int limit)
 {
-    auto q = m_c.exec(QStringLiteral("SELECT id FROM sessions WHERE status IN ('pending', "
-                                     "'delivered') AND expires_at <= ? ORDER BY expires_at "
-                                     "LIMIT ?"),
-                      {now, limit});
+    auto q = m_c.exec(kDueForExpirySql9, {now, limit});
     if (!q)
         return q.error();
     QStringList ids;

@@ -1,5 +1,7 @@
 #include "store/SqlUtil.h"
 
+#include "core/JsonWriter.h"
+
 #include <QJsonDocument>
 
 namespace vc::sql {
@@ -28,7 +30,9 @@ std::optional<qint64> optionalI64(const QVariant &v)
 
 QString jsonText(const QJsonObject &o)
 {
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    JsonWriter w;
+    w.value(o);
+    return QString::fromUtf8(w.take());
 }
 
 QJsonObject jsonObject(const QString &text)

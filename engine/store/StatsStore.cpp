@@ -7,15 +7,35 @@
 
 namespace vc {
 
+namespace {
+
+const StaticSql kAddSessionsSql1(
+    QStringLiteral("INSERT INTO stats_hourly (hour_start, service_id, channel, status, "
+                   "sessions) VALUES (?, ?, ?, ?, ?) ON CONFLICT (hour_start, service_id, "
+                   "channel, status) DO UPDATE SET sessions = stats_hourly.sessions + "
+                   "excluded.sessions"));
+const StaticSql kCountEventSql2(
+    QStringLiteral("INSERT INTO stats_hourly_events (hour_start, service_id, channel, "
+                   "event, count) VALUES (?, ?, ?, ?, 1) ON CONFLICT (hour_start, "
+                   "service_id, channel, event) DO UPDATE SET count = "
+                   "stats_hourly_events.count + 1"));
+const StaticSql
+    kReportSql3(QStringLiteral("SELECT hour_start, service_id, channel, status, sessions "
+                               "FROM stats_hourly WHERE hour_start >= ? AND hour_start < ? "
+                               "AND (? OR service_id = ?) AND sessions <> 0 "
+                               "ORDER BY hour_start, service_id, channel, status"));
+const StaticSql
+    kReportSql4(QStringLiteral("SELECT COALESCE(SUM(count), 0) FROM stats_hourly_events "
+                               "WHERE event = 'delivery_failed' AND hour_start >= ? AND "
+                               "hour_start < ? AND (? OR service_id = ?)"));
+
+} // namespace
+
 Status StatsStore::addSessions(qint64 createdAt, const QString &serviceId, Channel channel,
                                SessionStatus status, int delta)
 {
-    auto q = m_c.exec(
-        QStringLiteral("INSERT INTO stats_hourly (hour_start, service_id, channel, status, "
-                       "sessions) VALUES (?, ?, ?, ?, ?) ON CONFLICT (hour_start, service_id, "
-                       "channel, status) DO UPDATE SET sessions = stats_hourly.sessions + "
-                       "excluded.sessions"),
-        {sql::hourStart(createdAt), serviceId, channelName(channel), statusName(status), delta});
+    auto q = m_c.exec(kAddSessionsSql1, {sql::hourStart(createdAt), serviceId, channelName(channel),
+                                         statusName(status), delta});
     if (!q)
         return q.error();
     return {};
@@ -25,11 +45,7 @@ Status StatsStore::countEvent(qint64 at, const QString &serviceId, Channel chann
                               const QString &event)
 {
     auto q =
-        m_c.exec(QStringLiteral("INSERT INTO stats_hourly_events (hour_start, service_id, channel, "
-                                "event, count) VALUES (?, ?, ?, ?, 1) ON CONFLICT (hour_start, "
-                                "service_id, channel, event) DO UPDATE SET count = "
-                                "stats_hourly_events.count + 1"),
-                 {sql::hourStart(at), serviceId, channelName(channel), event});
+        m_c.exec(kCountEventSql2, {sql::hourStart(at), serviceId, channelName(channel), event});
     if (!q)
         return q.error();
     return {};
@@ -41,11 +57,7 @@ Result<StatsReport> StatsStore::report(const StatsQuery &query, qint64 now)
     r.fromMs = sql::hourStart(query.fromMs);
     r.toMs = query.toMs > 0 ? query.toMs : now + 1;
     const bool all = query.serviceId.isEmpty();
-    auto q = m_c.exec(QStringLiteral("SELECT hour_start, service_id, channel, status, sessions "
-                                     "FROM stats_hourly WHERE hour_start >= ? AND hour_start < ? "
-                                     "AND (? OR service_id = ?) AND sessions <> 0 "
-                                     "ORDER BY hour_start, service_id, channel, status"),
-                      {r.fromMs, r.toMs, all, query.serviceId});
+    auto q = m_c.exec(kReportSql3, {r.fromMs, r.toMs, all, query.serviceId});
     if (!q)
         return q.error();
     qint64 finished = 0;
@@ -78,10 +90,7 @@ Result<StatsReport> StatsStore::report(const StatsQuery &query, qint64 now)
         r.successRate = static_cast<double>(r.byStatus.value(SessionStatus::Verified)) /
                         static_cast<double>(finished);
 
-    auto e = m_c.exec(QStringLiteral("SELECT COALESCE(SUM(count), 0) FROM stats_hourly_events "
-                                     "WHERE event = 'delivery_failed' AND hour_start >= ? AND "
-                                     "hour_start < ? AND (? OR service_id = ?)"),
-                      {r.fromMs, r.toMs, all, query.serviceId});
+    auto e = m_c.exec(kReportSql4, {r.fromMs, r.toMs, all, query.serviceId});
     if (!e)
         return e.error();
     if (e->next())

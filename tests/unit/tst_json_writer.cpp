@@ -4,6 +4,7 @@
 #include "core/JsonWriter.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -68,6 +69,27 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("nested")).toObject().value(QStringLiteral("a")).toInt(),
                  1);
         QCOMPARE(o.size(), 8);
+    }
+
+    void anyValueMatchesQJsonDocument()
+    {
+        const QJsonObject o{
+            {QStringLiteral("s"), QStringLiteral("a \"b\" \\ c\n\u0001 ø")},
+            {QStringLiteral("i"), 42},
+            {QStringLiteral("neg"), -7},
+            {QStringLiteral("big"), 1772445600123.0},
+            {QStringLiteral("frac"), 0.25},
+            {QStringLiteral("t"), true},
+            {QStringLiteral("n"), QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("a"),
+             QJsonArray{1, QStringLiteral("x"), QJsonObject{{QStringLiteral("k"), false}}}},
+            {QStringLiteral("o"), QJsonObject{{QStringLiteral("inner"), QJsonArray{}}}},
+        };
+        JsonWriter w;
+        w.value(o);
+        const QByteArray mine = w.take();
+        QCOMPARE(QJsonDocument::fromJson(mine).object(), o);
+        QCOMPARE(mine, QJsonDocument(o).toJson(QJsonDocument::Compact));
     }
 };
 
