@@ -41,8 +41,12 @@ QByteArray Json::encode(const StartResult &r)
 
 QByteArray Json::encode(const CheckResult &r)
 {
+    // To a caller checking a code, an open session is "pending" whether or not a provider has
+    // confirmed delivery yet: the answer is about the verification, not the message.
+    const SessionStatus shown =
+        r.status == SessionStatus::Delivered ? SessionStatus::Pending : r.status;
     JsonWriter w;
-    w.beginObject().field("status", statusName(r.status));
+    w.beginObject().field("status", statusName(shown));
     if (r.verified())
         w.timeField("verified_at", r.verifiedAt);
     else
@@ -169,6 +173,20 @@ QJsonObject Json::of(const StatsReport &r)
                                 {QStringLiteral("channel"), channelName(row.channel)},
                                 {QStringLiteral("status"), statusName(row.status)},
                                 {QStringLiteral("sessions"), row.sessions}});
+    // The series per hour or per UTC day that the granularity asks for.
+    QJsonArray series;
+    for (const StatsBucket &b : r.series) {
+        QJsonObject channels;
+        for (Channel c : allChannels())
+            channels.insert(channelName(c), b.byChannel.value(c));
+        QJsonObject statuses;
+        for (SessionStatus s : allStatuses())
+            statuses.insert(statusName(s), b.byStatus.value(s));
+        series.append(QJsonObject{{QStringLiteral("start"), time(b.start)},
+                                  {QStringLiteral("total"), b.total},
+                                  {QStringLiteral("by_channel"), channels},
+                                  {QStringLiteral("by_status"), statuses}});
+    }
     return {{QStringLiteral("from"), time(r.fromMs)},
             {QStringLiteral("to"), time(r.toMs)},
             {QStringLiteral("total"), r.total},
@@ -177,7 +195,11 @@ QJsonObject Json::of(const StatsReport &r)
             {QStringLiteral("success_rate"),
              r.successRate ? QJsonValue(*r.successRate) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("delivery_failures"), r.deliveryFailures},
-            {QStringLiteral("hourly"), rows}};
+            {QStringLiteral("hourly"), rows},
+            {QStringLiteral("granularity"), r.granularity == StatsGranularity::Hour
+                                                ? QStringLiteral("hour")
+                                                : QStringLiteral("day")},
+            {QStringLiteral("series"), series}};
 }
 
 QJsonObject Json::of(const Error &e)

@@ -1,5 +1,7 @@
 #include "core/Service.h"
 
+#include "core/JsonViews.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -177,8 +179,8 @@ QJsonObject Service::toJson() const
     QJsonObject o{{QStringLiteral("id"), id}};
     for (const ServiceField &f : ServiceRules::fields())
         o.insert(f.key, f.get(*this));
-    o.insert(QStringLiteral("created_at"), createdAt);
-    o.insert(QStringLiteral("updated_at"), updatedAt);
+    o.insert(QStringLiteral("created_at"), Json::time(createdAt));
+    o.insert(QStringLiteral("updated_at"), Json::time(updatedAt));
     return o;
 }
 

@@ -116,8 +116,12 @@ HttpResponse stats(ApiRequest &r)
     q.fromMs = from->value_or(r.engine.clock().nowMs() - 30LL * 86'400'000);
     q.toMs = to->value_or(0);
     q.serviceId = h.queryValue(QStringLiteral("service_id")).value_or(QString());
-    if (boundToService(r))
+    if (boundToService(r)) {
+        if (!q.serviceId.isEmpty() && q.serviceId != r.caller->serviceId)
+            return errorResponse(
+                {ErrorCode::Forbidden, QStringLiteral("this key sees only its own service")});
         q.serviceId = r.caller->serviceId;
+    }
     const QString granularity =
         h.queryValue(QStringLiteral("granularity")).value_or(QStringLiteral("day"));
     if (granularity == QLatin1String("hour"))
@@ -129,24 +133,7 @@ HttpResponse stats(ApiRequest &r)
     auto report = r.engine.stats(q);
     if (!report)
         return errorResponse(report.error());
-    // The series per hour or per UTC day that the granularity asks for.
-    QJsonArray series;
-    for (const StatsBucket &b : report->series) {
-        QJsonObject byChannel;
-        for (Channel c : allChannels())
-            byChannel.insert(channelName(c), b.byChannel.value(c));
-        QJsonObject byStatus;
-        for (SessionStatus s : allStatuses())
-            byStatus.insert(statusName(s), b.byStatus.value(s));
-        series.append(QJsonObject{{QStringLiteral("start"), Json::time(b.start)},
-                                  {QStringLiteral("total"), b.total},
-                                  {QStringLiteral("by_channel"), byChannel},
-                                  {QStringLiteral("by_status"), byStatus}});
-    }
-    QJsonObject o = Json::of(*report);
-    o.insert(QStringLiteral("granularity"), granularity);
-    o.insert(QStringLiteral("series"), series);
-    return jsonResponse(200, o);
+    return jsonResponse(200, Json::of(*report));
 }
 
 HttpResponse listKeys(ApiRequest &r)
@@ -282,7 +269,7 @@ HttpResponse audit(ApiRequest &r)
         return errorResponse(s.error());
     AuditQuery q;
     q.search = h.queryValue(QStringLiteral("search")).value_or(QString());
-    auto before = intParam(h, QStringLiteral("before"), 0, std::numeric_limits<int>::max());
+    auto before = int64Param(h, QStringLiteral("before"));
     auto limit = intParam(h, QStringLiteral("limit"), 1, 500);
     if (!before)
         return errorResponse(before.error());

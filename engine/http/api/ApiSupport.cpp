@@ -140,6 +140,18 @@ Result<std::optional<int>> intParam(const HttpRequest &r, const QString &name, i
     return std::optional<int>(n);
 }
 
+Result<std::optional<qint64>> int64Param(const HttpRequest &r, const QString &name)
+{
+    const auto v = r.queryValue(name);
+    if (!v || v->isEmpty())
+        return std::optional<qint64>();
+    bool ok = false;
+    const qint64 n = v->toLongLong(&ok);
+    if (!ok || n < 0)
+        return Error::invalid(name, QStringLiteral("must be a whole number, 0 or more"));
+    return std::optional<qint64>(n);
+}
+
 Actor actorOf(const ApiRequest &request)
 {
     if (!request.caller)

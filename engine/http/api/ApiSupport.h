@@ -31,6 +31,8 @@ Result<std::optional<int>> intField(const QJsonObject &o, const QString &key);
 Status allowOnlyParams(const HttpRequest &r, const QStringList &allowed);
 Result<std::optional<qint64>> timeParam(const HttpRequest &r, const QString &name);
 Result<std::optional<int>> intParam(const HttpRequest &r, const QString &name, int lo, int hi);
+// A non-negative 64-bit integer (ids, cursors).
+Result<std::optional<qint64>> int64Param(const HttpRequest &r, const QString &name);
 
 // Who the caller is, for events and the audit log.
 Actor actorOf(const ApiRequest &request);

@@ -593,10 +593,11 @@ MHD_Result HttpServer::Impl::dispatch(const std::shared_ptr<Exchange> &exchange,
             return MHD_YES;
         }
     }
-    return queue(connection, *exchange,
-                 HttpResponse::error(503, QStringLiteral("unavailable"),
-                                     QStringLiteral("the server is shutting down")),
-                 true);
+    // Shutting down: tell the client to come back (to this or another instance) shortly.
+    HttpResponse goingAway = HttpResponse::error(503, QStringLiteral("unavailable"),
+                                                 QStringLiteral("the server is shutting down"));
+    goingAway.setHeader("Retry-After", "1");
+    return queue(connection, *exchange, goingAway, true);
 }
 
 void HttpServer::Impl::runDispatched(const std::shared_ptr<Exchange> &exchange)
