@@ -15,11 +15,36 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
 #include <unistd.h>
 
 namespace vc {
+
+// One thread's wait for the commit that holds its unit: it sleeps at once.
+struct Waiter
+{
+    std::mutex mutex;
+    std::condition_variable woken;
+    bool signalled = false;
+
+    void wait()
+    {
+        std::unique_lock lock(mutex);
+        woken.wait(lock, [this] { return signalled; });
+        signalled = false;
+    }
+    // Notifies under the lock: the waiter cannot return (and its thread end) before we are done
+    // with its condition variable.
+    void signal()
+    {
+        std::lock_guard lock(mutex);
+        signalled = true;
+        woken.notify_one();
+    }
+};
 
 namespace {
 
@@ -406,9 +431,10 @@ bool Database::onWriterThread() const
 
 Status Database::submit(Unit &unit)
 {
-    // Each caller waits on its own thread's semaphore, which outlives the unit: the writer never
-    // touches a unit after releasing its caller.
-    thread_local std::binary_semaphore ready(0);
+    // Each caller waits on its own thread's waiter, which outlives the unit: the writer never
+    // touches a unit after signalling its caller. (std::binary_semaphore spins and yields before
+    // it sleeps; with many callers waiting for one commit that burns the cores the writer needs.)
+    thread_local Waiter ready;
     unit.ready = &ready;
     {
         QMutexLocker lock(&m_queueMutex);
@@ -419,7 +445,7 @@ Status Database::submit(Unit &unit)
         m_queue.push_back(&unit);
         m_queued.wakeOne();
     }
-    ready.acquire();
+    ready.wait();
     return unit.committed;
 }
 
@@ -448,7 +474,7 @@ void Database::writerLoop()
                 u->committed = conn.error();
         }
         for (Unit *u : batch)
-            u->ready->release();
+            u->ready->signal();
         batch.clear();
     }
 }

@@ -13,7 +13,6 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <semaphore>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -46,7 +45,9 @@ struct NativeStatement;
 class StaticSql
 {
 public:
-    explicit StaticSql(QString text) : m_text(std::move(text)) {}
+    explicit StaticSql(QString text)
+        : m_text(std::move(text))
+    {}
     const QString &text() const { return m_text; }
 
 private:
@@ -189,8 +190,8 @@ private:
     struct Unit
     {
         std::function<Status(Connection &)> work;
-        Status committed;                       // the commit's outcome for this unit
-        std::binary_semaphore *ready = nullptr; // released once `committed` is set
+        Status committed;               // the commit's outcome for this unit
+        struct Waiter *ready = nullptr; // signalled once `committed` is set
     };
 
     explicit Database(Options options);

@@ -73,10 +73,11 @@ read -r NGX_RPS NGX_P50 NGX_P99 NGX_BAD < <(wrk_run nginx "http://127.0.0.1:$NGI
 
 # --- starts -----------------------------------------------------------------------------------
 cat > "$WORK/start.lua" <<LUA
+-- setup() runs in wrk's main Lua state; thread:set() puts "tid" in each thread's own state.
 local counter = 0
-local id = 0
-function setup(thread) thread:set("id", id); id = id + 1 end
-function init(args) prefix = (id % 5 == 0) and "70" or ((id % 5 == 1) and "72" or "73") end
+local threads = 0
+function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+function init(args) prefix = (tid % 5 == 0) and "70" or ((tid % 5 == 1) and "72" or "73") end
 function request()
     counter = counter + 1
     local body = string.format('{"channel":"sms","recipient":"+46%s%07d","custom_code":"135790"}',
@@ -93,12 +94,13 @@ sqlite3 "$WORK/data/verify.db" "SELECT id FROM sessions WHERE status IN ('pendin
 cat > "$WORK/check.lua" <<LUA
 local ids = {}
 for line in io.lines("$WORK/ids.txt") do ids[#ids + 1] = line end
-local id = 0
-function setup(thread) thread:set("id", id); id = id + 1 end
+local threads = 0
+function setup(thread) thread:set("tid", threads); threads = threads + 1 end
 local n = 0
 function request()
     n = n + 1
-    local i = ((n * 2 + id) % #ids) + 1
+    -- thread 0 takes the even ids, thread 1 the odd ones: each session is checked once
+    local i = (((n - 1) * 2 + tid) % #ids) + 1
     local body = string.format('{"session_id":"%s","code":"135790"}', ids[i])
     return wrk.format("POST", "/v1/verify/check",
         {["X-API-Key"] = "$KEY", ["Content-Type"] = "application/json"}, body)

@@ -823,7 +823,9 @@ void TestHttpTransport::memoryStaysBoundedUnderOversizedBodies()
 void TestHttpTransport::oversizedHeadersRefused()
 {
     EchoHandler handler;
-    HttpServer server(testOptions(), handler);
+    ServerOptions options = testOptions();
+    options.maxHeaderBytes = 16 * 1024;
+    HttpServer server(options, handler);
     QVERIFY(startError(server).isEmpty());
     RawClient ok;
     QVERIFY(ok.connectTo(server.port()));

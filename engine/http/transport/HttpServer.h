@@ -39,7 +39,7 @@ struct ServerOptions
                                        // that trickles: it gets this long for a request line
                                        // and as long again for the rest of the request
     qint64 maxBodyBytes = 16 * 1024;   // larger bodies get 413 before they are read
-    qint64 maxHeaderBytes = 16 * 1024; // request line + headers; more gets 431/closed
+    qint64 maxHeaderBytes = 8 * 1024;  // request line + headers; more gets 431/closed
     QString tlsCertificateFile;        // PEM; TLS is on when both files are set
     QString tlsKeyFile;                // PEM
 };
