@@ -127,8 +127,11 @@ printf "| raw single-row INSERT commit (fsync) | %s | | | | 1.00x |\n" "$RAW"
 printf "| nginx return 200 | %s | %s | %s | %s | 1.00x |\n" "$NGX_RPS" "$NGX_P50" "$NGX_P99" "$NGX_BAD"
 printf "| verifyd POST /v1/verify/start (durable) | %s | %s | %s | %s | %.2fx raw |\n" \
     "$START_RPS" "$START_P50" "$START_P99" "$START_BAD" "$(echo "$START_RPS / $RAW" | bc -l)"
-printf "| verifyd POST /v1/verify/check (durable) | %s | %s | %s | %s | %.2fx raw |\n" \
-    "$CHECK_RPS" "$CHECK_P50" "$CHECK_P99" "$CHECK_BAD" "$(echo "$CHECK_RPS / $RAW" | bc -l)"
+# Once every stored session is verified, further checks are cheap 409s: count verifications only
+# (a lower bound when the sessions ran out before the end of the run).
+CHECK_DURABLE=$(echo "$VERIFIED / $DURATION" | bc -l)
+printf "| verifyd POST /v1/verify/check (durable verifications, at least) | %.0f | %s | %s | | %.2fx raw |\n" \
+    "$CHECK_DURABLE" "$CHECK_P50" "$CHECK_P99" "$(echo "$CHECK_DURABLE / $RAW" | bc -l)"
 printf "| verifyd GET /v1/verify/{id} | %s | %s | %s | %s | %.2fx nginx |\n" \
     "$STATUS_RPS" "$STATUS_P50" "$STATUS_P99" "$STATUS_BAD" "$(echo "$STATUS_RPS / $NGX_RPS" | bc -l)"
 echo
