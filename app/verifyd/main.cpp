@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -86,9 +87,18 @@ int main(int argc, char *argv[])
     if (!engine)
         return fail(engine.error().toString());
 
-    // The first start of a deployment has no keys: issue one admin key and show it once.
+    // A deployment without a usable admin key (its first start, or every admin key revoked or
+    // expired) gets one, shown once: whoever can start verifyd holds the database and the master
+    // secret anyway, and without an admin key nobody could manage keys over the API.
     QString firstKey;
-    if (auto keys = (*engine)->keys(); keys && keys->isEmpty()) {
+    auto keys = (*engine)->keys();
+    if (!keys)
+        return fail(keys.error().toString());
+    const qint64 now = (*engine)->clock().nowMs();
+    const bool hasAdmin = std::any_of(keys->cbegin(), keys->cend(), [now](const ApiKeyInfo &k) {
+        return k.scope == KeyScope::Admin && k.usableAt(now);
+    });
+    if (!hasAdmin) {
         auto issued = (*engine)->createKey(
             {QStringLiteral("initial admin key"), QStringLiteral("admin"), {}, {}},
             {QStringLiteral("system"), QStringLiteral("verifyd first start"), true});
@@ -107,8 +117,8 @@ int main(int argc, char *argv[])
                 qPrintable(listener.address()));
     std::printf("data: %s\n", qPrintable((*engine)->config().databasePath));
     if (!firstKey.isEmpty())
-        std::printf("\nFirst start: an admin API key was created. It is shown only now; keep it "
-                    "safe:\n\n  %s\n\nIssue more keys with POST /v1/keys or `verifyctl keys "
+        std::printf("\nNo admin API key existed, so one was created. It is shown only now; keep "
+                    "it safe:\n\n  %s\n\nIssue more keys with POST /v1/keys or `verifyctl keys "
                     "create`.\n\n",
                     qPrintable(firstKey));
     std::fflush(stdout);

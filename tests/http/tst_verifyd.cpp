@@ -169,6 +169,33 @@ private slots:
         QCOMPARE(second.terminate(), 0);
     }
 
+    void anAdminKeyIsIssuedWhenNoneIsUsable()
+    {
+        // scripts/run.sh issues a verify key before verifyd's first start: an admin key must
+        // still be created (and again once every admin key is revoked).
+        QTemporaryDir dir;
+        auto [rc, out] =
+            verifyctl(dir.path(),
+                      {QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--name"),
+                       QStringLiteral("app"), QStringLiteral("--scope"), QStringLiteral("verify")});
+        QCOMPARE(rc, 0);
+        const quint16 port = freePort();
+        Verifyd first;
+        QVERIFY(first.start(dir.path(), port));
+        const QString admin = first.adminKey();
+        QVERIFY2(!admin.isEmpty(), "a verify key alone does not stop the first admin key");
+        QCOMPARE(first.terminate(), 0);
+
+        std::tie(rc, out) = verifyctl(
+            dir.path(), {QStringLiteral("keys"), QStringLiteral("revoke"), admin.mid(3, 8)});
+        QCOMPARE(rc, 0);
+        Verifyd second;
+        QVERIFY(second.start(dir.path(), port));
+        QVERIFY2(!second.adminKey().isEmpty(), "with every admin key revoked, a new one is issued");
+        QVERIFY(second.adminKey() != admin);
+        QCOMPARE(second.terminate(), 0);
+    }
+
     void busyPortIsAClearError()
     {
         QTemporaryDir dir;
