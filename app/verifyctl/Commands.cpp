@@ -51,6 +51,21 @@ Result<int> intOption(const QCommandLineParser &p, const QString &name)
     return v;
 }
 
+// --from and --to (dates or RFC 3339 times) into `from`/`to`, left alone when not given.
+Status timeRange(const QCommandLineParser &p, qint64 &from, qint64 &to)
+{
+    for (const auto &[name, target] : {std::pair{opt("from"), &from}, {opt("to"), &to}}) {
+        if (!p.isSet(name))
+            continue;
+        const auto t = Json::parseTime(p.value(name));
+        if (!t)
+            return Error::invalid(name, QStringLiteral("must be a date (2026-11-01) or an RFC "
+                                                       "3339 time"));
+        *target = *t;
+    }
+    return {};
+}
+
 void printSession(const SessionView &v, const Output &out)
 {
     out.line(QStringLiteral("Session   %1").arg(v.id));
@@ -284,15 +299,8 @@ int runStats(Engine &engine, const QCommandLineParser &p, const Output &out)
 {
     StatsQuery q;
     q.fromMs = engine.clock().nowMs() - 30LL * 24 * 3600 * 1000;
-    for (const auto &[name, target] : {std::pair{opt("from"), &q.fromMs}, {opt("to"), &q.toMs}}) {
-        if (!p.isSet(name))
-            continue;
-        const auto t = Json::parseTime(p.value(name));
-        if (!t)
-            return out.error(Error::invalid(name, QStringLiteral("must be a date (2026-11-01) or "
-                                                                 "an RFC 3339 time")));
-        *target = *t;
-    }
+    if (Status s = timeRange(p, q.fromMs, q.toMs); !s)
+        return out.error(s.error());
     q.serviceId = p.value(opt("service"));
     (void)engine.sweepExpired();
     auto r = engine.stats(q);
@@ -456,19 +464,7 @@ int runKeys(Engine &engine, const QCommandLineParser &p, const Output &out)
             return out.error(keys.error());
         QJsonArray all;
         for (const ApiKeyInfo &k : *keys)
-            all.append(QJsonObject{
-                {QStringLiteral("id"), k.id},
-                {QStringLiteral("prefix"), k.prefix},
-                {QStringLiteral("name"), k.name},
-                {QStringLiteral("scope"), keyScopeName(k.scope)},
-                {QStringLiteral("service_id"),
-                 k.serviceId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(k.serviceId)},
-                {QStringLiteral("state"), k.state(now)},
-                {QStringLiteral("created_at"), Json::time(k.createdAt)},
-                {QStringLiteral("last_used_at"),
-                 k.lastUsedAt ? QJsonValue(Json::time(*k.lastUsedAt)) : QJsonValue()},
-                {QStringLiteral("expires_at"),
-                 k.expiresAt ? QJsonValue(Json::time(*k.expiresAt)) : QJsonValue()}});
+            all.append(Json::of(k, now));
         out.document(all);
         if (keys->isEmpty())
             out.line(QStringLiteral("No API keys."));
@@ -533,15 +529,8 @@ int runSessions(Engine &engine, const QCommandLineParser &p, const Output &out)
             return out.error(Error::invalid(QStringLiteral("channel"),
                                             QStringLiteral("must be sms, voice or email")));
     }
-    for (const auto &[name, target] : {std::pair{opt("from"), &q.fromMs}, {opt("to"), &q.toMs}}) {
-        if (!p.isSet(name))
-            continue;
-        const auto t = Json::parseTime(p.value(name));
-        if (!t)
-            return out.error(Error::invalid(name, QStringLiteral("must be a date (2026-11-01) or "
-                                                                 "an RFC 3339 time")));
-        *target = *t;
-    }
+    if (Status s = timeRange(p, q.fromMs, q.toMs); !s)
+        return out.error(s.error());
     q.serviceId = p.value(opt("service"));
     q.recipient = p.value(opt("recipient"));
     q.cursor = p.value(opt("cursor"));
@@ -591,13 +580,7 @@ int runAudit(Engine &engine, const QCommandLineParser &p, const Output &out)
         return out.error(entries.error());
     QJsonArray list;
     for (const AuditEntry &e : *entries)
-        list.append(QJsonObject{{QStringLiteral("id"), e.id},
-                                {QStringLiteral("at"), Json::time(e.at)},
-                                {QStringLiteral("actor"), e.actor},
-                                {QStringLiteral("action"), e.action},
-                                {QStringLiteral("target_type"), e.targetType},
-                                {QStringLiteral("target_id"), e.targetId},
-                                {QStringLiteral("detail"), e.detail}});
+        list.append(Json::of(e));
     out.document(list);
     if (entries->isEmpty())
         out.line(QStringLiteral("The audit log is empty."));

@@ -202,6 +202,37 @@ QJsonObject Json::of(const StatsReport &r)
             {QStringLiteral("series"), series}};
 }
 
+QJsonObject Json::of(const ApiKeyInfo &k, qint64 now)
+{
+    QJsonObject o{{QStringLiteral("id"), k.id},
+                  {QStringLiteral("prefix"), k.prefix},
+                  {QStringLiteral("name"), k.name},
+                  {QStringLiteral("scope"), keyScopeName(k.scope)},
+                  {QStringLiteral("service_id"),
+                   k.serviceId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(k.serviceId)},
+                  {QStringLiteral("state"), k.state(now)},
+                  {QStringLiteral("created_at"), time(k.createdAt)},
+                  {QStringLiteral("created_by"), k.createdBy}};
+    auto put = [&o](const QString &key, const std::optional<qint64> &t) {
+        o.insert(key, t ? QJsonValue(Json::time(*t)) : QJsonValue(QJsonValue::Null));
+    };
+    put(QStringLiteral("expires_at"), k.expiresAt);
+    put(QStringLiteral("revoked_at"), k.revokedAt);
+    put(QStringLiteral("last_used_at"), k.lastUsedAt);
+    return o;
+}
+
+QJsonObject Json::of(const AuditEntry &e)
+{
+    return {{QStringLiteral("id"), e.id},
+            {QStringLiteral("at"), time(e.at)},
+            {QStringLiteral("actor"), e.actor},
+            {QStringLiteral("action"), e.action},
+            {QStringLiteral("target_type"), e.targetType},
+            {QStringLiteral("target_id"), e.targetId},
+            {QStringLiteral("detail"), e.detail}};
+}
+
 QJsonObject Json::of(const Error &e)
 {
     return objectOf(encode(e));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/ApiKey.h"
+#include "core/Audit.h"
 #include "core/Error.h"
 #include "core/Session.h"
 
@@ -31,6 +33,9 @@ QJsonObject of(const SessionEvent &e);
 QJsonArray of(const QList<SessionEvent> &events);
 QJsonObject of(const OutboxEntry &e);
 QJsonObject of(const StatsReport &r);
+// An API key as it may be shown (never its secret); `state` is judged at `now`.
+QJsonObject of(const ApiKeyInfo &k, qint64 now);
+QJsonObject of(const AuditEntry &e);
 // {"error": "<code or reason>", "message": "...", "field": "..."}
 QJsonObject of(const Error &e);
 

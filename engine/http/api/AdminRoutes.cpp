@@ -23,26 +23,6 @@ bool boundToService(const ApiRequest &r)
     return r.caller && !r.caller->serviceId.isEmpty();
 }
 
-QJsonObject keyJson(const ApiKeyInfo &k, qint64 now)
-{
-    QJsonObject o{{QStringLiteral("id"), k.id},
-                  {QStringLiteral("prefix"), k.prefix},
-                  {QStringLiteral("name"), k.name},
-                  {QStringLiteral("scope"), keyScopeName(k.scope)},
-                  {QStringLiteral("service_id"),
-                   k.serviceId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(k.serviceId)},
-                  {QStringLiteral("state"), k.state(now)},
-                  {QStringLiteral("created_at"), Json::time(k.createdAt)},
-                  {QStringLiteral("created_by"), k.createdBy}};
-    auto time = [&o](const QString &key, const std::optional<qint64> &t) {
-        o.insert(key, t ? QJsonValue(Json::time(*t)) : QJsonValue(QJsonValue::Null));
-    };
-    time(QStringLiteral("expires_at"), k.expiresAt);
-    time(QStringLiteral("revoked_at"), k.revokedAt);
-    time(QStringLiteral("last_used_at"), k.lastUsedAt);
-    return o;
-}
-
 HttpResponse sessions(ApiRequest &r)
 {
     const HttpRequest &h = r.http;
@@ -146,7 +126,7 @@ HttpResponse listKeys(ApiRequest &r)
     const qint64 now = r.engine.clock().nowMs();
     QJsonArray list;
     for (const ApiKeyInfo &k : *keys)
-        list.append(keyJson(k, now));
+        list.append(Json::of(k, now));
     return jsonResponse(200, {{QStringLiteral("keys"), list}});
 }
 
@@ -174,7 +154,7 @@ HttpResponse createKey(ApiRequest &r)
     auto issued = r.engine.createKey(k, actorOf(r));
     if (!issued)
         return errorResponse(issued.error());
-    QJsonObject o = keyJson(issued->info, r.engine.clock().nowMs());
+    QJsonObject o = Json::of(issued->info, r.engine.clock().nowMs());
     o.insert(QStringLiteral("key"), issued->key);
     HttpResponse response = jsonResponse(201, o);
     return response;
@@ -187,7 +167,7 @@ HttpResponse revokeKey(ApiRequest &r)
     auto revoked = r.engine.revokeKey(r.params.value(QStringLiteral("id")), actorOf(r));
     if (!revoked)
         return errorResponse(revoked.error());
-    return jsonResponse(200, keyJson(*revoked, r.engine.clock().nowMs()));
+    return jsonResponse(200, Json::of(*revoked, r.engine.clock().nowMs()));
 }
 
 HttpResponse listServices(ApiRequest &r)
@@ -282,13 +262,7 @@ HttpResponse audit(ApiRequest &r)
         return errorResponse(entries.error());
     QJsonArray list;
     for (const AuditEntry &e : *entries)
-        list.append(QJsonObject{{QStringLiteral("id"), e.id},
-                                {QStringLiteral("at"), Json::time(e.at)},
-                                {QStringLiteral("actor"), e.actor},
-                                {QStringLiteral("action"), e.action},
-                                {QStringLiteral("target_type"), e.targetType},
-                                {QStringLiteral("target_id"), e.targetId},
-                                {QStringLiteral("detail"), e.detail}});
+        list.append(Json::of(e));
     return jsonResponse(200, {{QStringLiteral("entries"), list}});
 }
 
