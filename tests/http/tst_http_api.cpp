@@ -6,6 +6,7 @@
 
 #include "core/JsonViews.h"
 #include "http/api/Listener.h"
+#include "support/RawHttpClient.h"
 #include "support/TestEngine.h"
 
 #include <QDeadlineTimer>
@@ -109,39 +110,17 @@ QList<LogLine> accessLines(const QList<LogLine> &lines)
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
-struct Response
+// What a client got back: raw sockets, curl and QNetworkAccessManager all answer with one (the
+// last without a version and a head).
+struct Response : RawResponse
 {
-    int status = 0;
-    QByteArray version; // "HTTP/1.1" (raw sockets and curl only)
-    Headers headers;
-    QByteArray body;
+    Response() = default;
+    Response(RawResponse raw) // a raw client's response
+        : RawResponse(std::move(raw))
+    {}
+
     QString failure; // why no HTTP response came back; empty when one did
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[key, value] : headers)
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        return {};
-    }
-    // const, so that json()[key] is a plain value and not a reference into a temporary
-    const QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    bool isJsonObject() const { return QJsonDocument::fromJson(body).isObject(); }
 };
-
-void parseHead(const QByteArray &head, Response &r)
-{
-    const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
-    r.version = statusLine.value(0);
-    r.status = statusLine.value(1).toInt();
-    r.headers.clear();
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines[i].indexOf(':');
-        if (colon > 0)
-            r.headers.append({lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed()});
-    }
-}
 
 // Empty when `r` is the API's error answer: the status; a JSON object with "error" and a
 // "message" (and "field" naming the field when one is expected); no other keys than those and
@@ -289,78 +268,8 @@ QString codeIn(const OutboxEntry &entry, int length)
     return re.match(text).captured(1);
 }
 
-// A client that writes bytes exactly as given and parses what comes back by hand.
-class RawClient
-{
-public:
-    bool connectTo(quint16 port)
-    {
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        return socket.waitForConnected(kWaitMs);
-    }
-
-    void send(const QByteArray &bytes)
-    {
-        socket.write(bytes);
-        while (socket.bytesToWrite() > 0 && socket.waitForBytesWritten(kWaitMs)) {
-        }
-    }
-
-    std::optional<Response> read(int timeoutMs = kWaitMs)
-    {
-        const QDeadlineTimer deadline(timeoutMs);
-        qsizetype end = -1;
-        while ((end = buffer.indexOf("\r\n\r\n")) < 0)
-            if (!fill(deadline))
-                return std::nullopt;
-        Response r;
-        parseHead(buffer.left(end), r);
-        buffer.remove(0, end + 4);
-        const qsizetype length = r.header("Content-Length").toLongLong();
-        while (buffer.size() < length)
-            if (!fill(deadline))
-                return std::nullopt;
-        r.body = buffer.left(length);
-        buffer.remove(0, length);
-        return r;
-    }
-
-    std::optional<Response> request(const QByteArray &bytes)
-    {
-        send(bytes);
-        return read();
-    }
-
-    // Whether the server closes the connection within the time (data that comes is kept).
-    bool waitClosed(int timeoutMs = kWaitMs)
-    {
-        const QDeadlineTimer deadline(timeoutMs);
-        while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired())
-            if (socket.waitForReadyRead(
-                    static_cast<int>(qMax<qint64>(1, deadline.remainingTime()))))
-                buffer += socket.readAll();
-        buffer += socket.readAll();
-        return socket.state() != QAbstractSocket::ConnectedState;
-    }
-
-    QTcpSocket socket;
-    QByteArray buffer;
-
-private:
-    bool fill(const QDeadlineTimer &deadline)
-    {
-        if (socket.bytesAvailable() == 0 &&
-            !socket.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime()))))
-            return false;
-        buffer += socket.readAll();
-        return true;
-    }
-};
-
-QByteArray rawGet(const QByteArray &target, const QByteArray &extra = {})
-{
-    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
-}
+// The shared raw client, as patient as the rest of this suite.
+using RawClient = RawHttpClient<kWaitMs>;
 
 ListenerConfig listenerConfig()
 {

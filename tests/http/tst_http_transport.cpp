@@ -4,6 +4,7 @@
 // in for a group commit, and records completed() calls.
 
 #include "http/transport/HttpServer.h"
+#include "support/RawHttpClient.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -35,6 +36,7 @@
 
 using namespace vc;
 using namespace vc::http;
+using namespace vc::test;
 
 namespace {
 
@@ -131,110 +133,8 @@ QString startError(HttpServer &server)
     return status ? QString() : status.error().toString();
 }
 
-struct RawResponse
-{
-    int status = 0;
-    QByteArray head;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[key, value] : headers)
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        return {};
-    }
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-// A client that writes bytes exactly as given and parses what comes back by hand.
-class RawClient
-{
-public:
-    bool connectTo(quint16 port, const QHostAddress &host = QHostAddress::LocalHost)
-    {
-        socket.connectToHost(host, port);
-        return socket.waitForConnected(kWaitMs);
-    }
-
-    void send(const QByteArray &bytes)
-    {
-        socket.write(bytes);
-        while (socket.bytesToWrite() > 0 && socket.waitForBytesWritten(kWaitMs)) {
-        }
-    }
-
-    // One response; a HEAD response has headers only.
-    std::optional<RawResponse> read(bool head = false, int timeoutMs = kWaitMs)
-    {
-        const QDeadlineTimer deadline(timeoutMs);
-        qsizetype end = -1;
-        while ((end = buffer.indexOf("\r\n\r\n")) < 0) {
-            if (!fill(deadline))
-                return std::nullopt;
-        }
-        RawResponse response;
-        response.head = buffer.left(end);
-        buffer.remove(0, end + 4);
-        const QList<QByteArray> lines = response.head.split('\n');
-        const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
-        response.status = statusLine.value(1).toInt();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            if (colon > 0)
-                response.headers.append(
-                    {lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed()});
-        }
-        if (head)
-            return response;
-        const qsizetype length = response.header("Content-Length").toLongLong();
-        while (buffer.size() < length) {
-            if (!fill(deadline))
-                return std::nullopt;
-        }
-        response.body = buffer.left(length);
-        buffer.remove(0, length);
-        return response;
-    }
-
-    std::optional<RawResponse> request(const QByteArray &bytes, bool head = false)
-    {
-        send(bytes);
-        return read(head);
-    }
-
-    // Whether the server closes the connection within the time (any data is kept).
-    bool waitClosed(int timeoutMs = kWaitMs)
-    {
-        const QDeadlineTimer deadline(timeoutMs);
-        while (socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
-            if (socket.waitForReadyRead(
-                    static_cast<int>(qMax<qint64>(1, deadline.remainingTime()))))
-                buffer += socket.readAll();
-        }
-        buffer += socket.readAll();
-        return socket.state() != QAbstractSocket::ConnectedState;
-    }
-
-    QTcpSocket socket;
-    QByteArray buffer;
-
-private:
-    bool fill(const QDeadlineTimer &deadline)
-    {
-        if (socket.bytesAvailable() == 0 &&
-            !socket.waitForReadyRead(static_cast<int>(qMax<qint64>(1, deadline.remainingTime()))))
-            return false;
-        buffer += socket.readAll();
-        return true;
-    }
-};
-
-QByteArray get(const QByteArray &target, const QByteArray &extra = {})
-{
-    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
-}
+// The shared raw client, as patient as the rest of this suite.
+using RawClient = RawHttpClient<kWaitMs>;
 
 QByteArray post(const QByteArray &target, const QByteArray &body)
 {
@@ -504,7 +404,7 @@ void TestHttpTransport::getAndPostRoundTrip()
     // The raw request line keeps a %00 in the path rather than cutting the path there.
     RawClient raw;
     QVERIFY(raw.connectTo(server.port()));
-    const auto nul = raw.request(get("/v1/keys/abc%00def"));
+    const auto nul = raw.request(rawGet("/v1/keys/abc%00def"));
     QVERIFY(nul);
     QCOMPARE(nul->json()[QStringLiteral("path")].toString(),
              QString::fromUtf8(QByteArray("/v1/keys/abc\0def", 16)));
@@ -524,7 +424,7 @@ void TestHttpTransport::headHasNoBody()
     QVERIFY(head);
     QCOMPARE(head->status, 200);
     QVERIFY(head->header("Content-Length").toInt() > 0);
-    const auto next = raw.request(get("/echo?n=2"));
+    const auto next = raw.request(rawGet("/echo?n=2"));
     QVERIFY2(next, raw.buffer.constData());
     QCOMPARE(next->status, 200);
     QCOMPARE(next->json()[QStringLiteral("query")].toString(), QStringLiteral("n=2"));
@@ -544,13 +444,13 @@ void TestHttpTransport::handlerExceptionIs500()
     QVERIFY(startError(server).isEmpty());
     RawClient raw;
     QVERIFY(raw.connectTo(server.port()));
-    const auto response = raw.request(get("/throw"));
+    const auto response = raw.request(rawGet("/throw"));
     QVERIFY(response);
     QCOMPARE(response->status, 500);
     QCOMPARE(response->json()[QStringLiteral("error")].toString(), QStringLiteral("internal"));
     QVERIFY(!response->body.contains("handler failure"));
     // The connection and the server live on.
-    QCOMPARE(raw.request(get("/echo"))->status, 200);
+    QCOMPARE(raw.request(rawGet("/echo"))->status, 200);
 }
 
 void TestHttpTransport::responseHeadersCannotBeSplit()
@@ -560,11 +460,11 @@ void TestHttpTransport::responseHeadersCannotBeSplit()
     QVERIFY(startError(server).isEmpty());
     RawClient raw;
     QVERIFY(raw.connectTo(server.port()));
-    auto response = raw.request(get("/echo?header=plain"));
+    auto response = raw.request(rawGet("/echo?header=plain"));
     QVERIFY(response);
     QCOMPARE(response->header("X-Echo"), QByteArray("plain"));
     // A value with a line break (from a careless handler) is dropped, never sent as a header.
-    response = raw.request(get("/echo?header=a%0D%0ASet-Cookie:%20s=1"));
+    response = raw.request(rawGet("/echo?header=a%0D%0ASet-Cookie:%20s=1"));
     QVERIFY(response);
     QCOMPARE(response->status, 200);
     QVERIFY(!response->head.contains("Set-Cookie"));
@@ -584,7 +484,7 @@ void TestHttpTransport::ipv6Loopback()
     QCOMPARE(server.address(), QStringLiteral("[::1]:%1").arg(server.port()));
     RawClient raw;
     QVERIFY(raw.connectTo(server.port(), QHostAddress::LocalHostIPv6));
-    const auto response = raw.request(get("/echo"));
+    const auto response = raw.request(rawGet("/echo"));
     QVERIFY(response);
     QCOMPARE(response->json()[QStringLiteral("peer")].toString(), QStringLiteral("::1"));
 
@@ -605,13 +505,13 @@ void TestHttpTransport::anyAddressServesBothFamilies()
     QCOMPARE(server.address(), QStringLiteral("[::]:%1").arg(server.port()));
     RawClient v4;
     QVERIFY(v4.connectTo(server.port()));
-    const auto response = v4.request(get("/echo"));
+    const auto response = v4.request(rawGet("/echo"));
     QVERIFY(response);
     // Reported as the IPv4 address it is, not as ::ffff:127.0.0.1.
     QCOMPARE(response->json()[QStringLiteral("peer")].toString(), QStringLiteral("127.0.0.1"));
     RawClient v6;
     if (v6.connectTo(server.port(), QHostAddress::LocalHostIPv6))
-        QCOMPARE(v6.request(get("/echo"))->json()[QStringLiteral("peer")].toString(),
+        QCOMPARE(v6.request(rawGet("/echo"))->json()[QStringLiteral("peer")].toString(),
                  QStringLiteral("::1"));
 }
 
@@ -625,7 +525,7 @@ void TestHttpTransport::keepAliveServesSeveralRequests()
     const quint16 clientPort = raw.socket.localPort();
     for (int i = 0; i < 5; ++i) {
         const auto response = raw.request(i % 2 ? post("/echo", QByteArray(100 * i, 'x'))
-                                                : get("/echo?i=" + QByteArray::number(i)));
+                                                : rawGet("/echo?i=" + QByteArray::number(i)));
         QVERIFY(response);
         QCOMPARE(response->status, 200);
         QCOMPARE(response->json()[QStringLiteral("peerPort")].toInt(), clientPort);
@@ -634,7 +534,7 @@ void TestHttpTransport::keepAliveServesSeveralRequests()
         QCOMPARE(raw.socket.state(), QAbstractSocket::ConnectedState);
     }
     // Two requests in one write are answered in order.
-    raw.send(get("/echo?n=1") + get("/echo?n=2"));
+    raw.send(rawGet("/echo?n=1") + rawGet("/echo?n=2"));
     QCOMPARE(raw.read()->json()[QStringLiteral("query")].toString(), QStringLiteral("n=1"));
     QCOMPARE(raw.read()->json()[QStringLiteral("query")].toString(), QStringLiteral("n=2"));
 }
@@ -645,7 +545,7 @@ void TestHttpTransport::connectionCloseIsHonoured()
     HttpServer server(testOptions(), handler);
     QVERIFY(startError(server).isEmpty());
     for (const QByteArray &request :
-         {get("/echo", "Connection: close\r\n"),
+         {rawGet("/echo", "Connection: close\r\n"),
           QByteArray("POST /slow?ms=10 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                      "Content-Length: 2\r\n\r\n{}")}) {
         RawClient raw;
@@ -817,7 +717,7 @@ void TestHttpTransport::memoryStaysBoundedUnderOversizedBodies()
     // Still serving.
     RawClient raw;
     QVERIFY(raw.connectTo(server.port()));
-    QCOMPARE(raw.request(get("/echo"))->status, 200);
+    QCOMPARE(raw.request(rawGet("/echo"))->status, 200);
 }
 
 void TestHttpTransport::oversizedHeadersRefused()
@@ -832,7 +732,7 @@ void TestHttpTransport::oversizedHeadersRefused()
     // Up to the limit (16 KiB of request line and headers) is fine.
     const QByteArray headers = "X-Other: " + QByteArray(1000, 'o') +
                                "\r\nX-Test: " + QByteArray(15 * 1024 - 100, 'h') + "\r\n";
-    const auto fine = ok.request(get("/echo", headers));
+    const auto fine = ok.request(rawGet("/echo", headers));
     QVERIFY(fine);
     QCOMPARE(fine->status, 200);
     QCOMPARE(fine->json()[QStringLiteral("test")].toString().size(), 15 * 1024 - 100);
@@ -841,7 +741,7 @@ void TestHttpTransport::oversizedHeadersRefused()
     for (const qsizetype size : {24 * 1024, 1024 * 1024}) {
         RawClient big;
         QVERIFY(big.connectTo(server.port()));
-        big.socket.write(get("/echo", "X-Test: " + QByteArray(size, 'h') + "\r\n"));
+        big.socket.write(rawGet("/echo", "X-Test: " + QByteArray(size, 'h') + "\r\n"));
         QVERIFY(big.waitClosed());
         QVERIFY2(big.buffer.startsWith("HTTP/1.1 431") ||
                      (size > 24 * 1024 && big.buffer.isEmpty()),
@@ -864,7 +764,7 @@ void TestHttpTransport::idleConnectionIsClosed()
     // A kept-alive connection gets the same treatment after its last response.
     RawClient kept;
     QVERIFY(kept.connectTo(server.port()));
-    QCOMPARE(kept.request(get("/echo"))->status, 200);
+    QCOMPARE(kept.request(rawGet("/echo"))->status, 200);
     QVERIFY(kept.waitClosed(10000));
 }
 
@@ -902,7 +802,7 @@ void TestHttpTransport::tricklingClientIsClosed()
     const QList<QByteArray> openings{
         "GET /echo HTTP/1.1\r\nHost: x\r\nX-Test: ",
         "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10000\r\n\r\n",
-        get("/echo") + "GET /echo HTTP/1.1\r\nHost: x\r\nX-Test: ",
+        rawGet("/echo") + "GET /echo HTTP/1.1\r\nHost: x\r\nX-Test: ",
     };
     for (const QByteArray &opening : openings) {
         RawClient raw;
@@ -936,12 +836,12 @@ void TestHttpTransport::connectionCapRefusesExtraConnections()
         open.push_back(std::make_unique<RawClient>());
         QVERIFY(open.back()->connectTo(server.port()));
         // A response proves the server has taken the connection on.
-        QCOMPARE(open.back()->request(get("/echo"))->status, 200);
+        QCOMPARE(open.back()->request(rawGet("/echo"))->status, 200);
     }
     RawClient fifth;
     fifth.socket.connectToHost(QHostAddress::LocalHost, server.port());
     if (fifth.socket.waitForConnected(kWaitMs))
-        fifth.socket.write(get("/echo"));
+        fifth.socket.write(rawGet("/echo"));
     QVERIFY(fifth.waitClosed());
     QVERIFY(fifth.buffer.isEmpty());
     for (const auto &client : open)
@@ -955,7 +855,7 @@ void TestHttpTransport::connectionCapRefusesExtraConnections()
     while (!served && !deadline.hasExpired()) {
         RawClient again;
         if (again.connectTo(server.port())) {
-            const auto response = again.request(get("/echo"));
+            const auto response = again.request(rawGet("/echo"));
             served = response && response->status == 200;
         }
         if (!served)
@@ -995,7 +895,7 @@ void TestHttpTransport::slowRequestsDoNotBlockQuickOnes()
     for (int i = 0; i < 5; ++i) {
         RawClient quick;
         QVERIFY(quick.connectTo(port));
-        const auto response = quick.request(get("/echo?quick=" + QByteArray::number(i)));
+        const auto response = quick.request(rawGet("/echo?quick=" + QByteArray::number(i)));
         QVERIFY(response);
         QCOMPARE(response->status, 200);
     }
@@ -1028,7 +928,7 @@ void TestHttpTransport::busyPortIsAnError()
 
     RawClient raw;
     QVERIFY(raw.connectTo(first.port()));
-    QCOMPARE(raw.request(get("/echo"))->status, 200);
+    QCOMPARE(raw.request(rawGet("/echo"))->status, 200);
 
     // After the first stops, the port can be taken again at once, and the first can start
     // again.
@@ -1056,7 +956,7 @@ void TestHttpTransport::gracefulStopAnswersRequestsInFlight()
 
     RawClient idle; // a kept-alive connection with nothing in flight must not hold stop up
     QVERIFY(idle.connectTo(port));
-    QCOMPARE(idle.request(get("/echo"))->status, 200);
+    QCOMPARE(idle.request(rawGet("/echo"))->status, 200);
 
     RawClient busy;
     QVERIFY(busy.connectTo(port));
@@ -1121,10 +1021,10 @@ void TestHttpTransport::completedOncePerRequest()
     QVERIFY(startError(server).isEmpty());
     RawClient raw;
     QVERIFY(raw.connectTo(server.port()));
-    QCOMPARE(raw.request(get("/a"))->status, 200);
+    QCOMPARE(raw.request(rawGet("/a"))->status, 200);
     QCOMPARE(raw.request(post("/b", "{}"))->status, 200);
     QCOMPARE(raw.request(post("/slow?ms=10", "{}"))->status, 200);
-    QCOMPARE(raw.request(get("/throw"))->status, 500);
+    QCOMPARE(raw.request(rawGet("/throw"))->status, 500);
     QCOMPARE(raw.request(post("/c", QByteArray(20000, 'c')))->status, 413);
     QVERIFY(raw.waitClosed());
 
@@ -1177,7 +1077,7 @@ void TestHttpTransport::tlsRoundTrip()
     // Plain HTTP to the TLS port gets no HTTP answer.
     RawClient plain;
     QVERIFY(plain.connectTo(server.port()));
-    plain.send(get("/echo"));
+    plain.send(rawGet("/echo"));
     QVERIFY(plain.waitClosed());
     QVERIFY(!plain.buffer.startsWith("HTTP/"));
     reply.reset(finished(manager.get(

@@ -2,6 +2,7 @@
 // error, and SIGTERM during load: it stops accepting, finishes what is in flight, exits 0, and
 // every start it acknowledged with 201 is in the database afterwards.
 
+#include "support/RawHttpClient.h"
 #include "support/TestEngine.h"
 
 #include <QDateTime>
@@ -45,8 +46,8 @@ quint16 freePort()
     return s.serverPort();
 }
 
-// One blocking keep-alive HTTP/1.1 connection: enough of a client to load the server from many
-// threads without an event loop.
+// One blocking keep-alive HTTP/1.1 connection that reconnects when the server has closed it:
+// enough of a client to load the server from many threads without an event loop.
 class Client
 {
 public:
@@ -58,45 +59,26 @@ public:
     std::pair<int, QByteArray> post(const QByteArray &path, const QByteArray &key,
                                     const QByteArray &json)
     {
-        if (m_socket.state() != QAbstractSocket::ConnectedState) {
-            m_socket.abort();
-            m_socket.connectToHost(QHostAddress::LocalHost, m_port);
-            if (!m_socket.waitForConnected(3000))
+        if (m_raw.socket.state() != QAbstractSocket::ConnectedState) {
+            m_raw.socket.abort();
+            m_raw.buffer.clear();
+            if (!m_raw.connectTo(m_port))
                 return {0, {}};
         }
-        m_socket.write("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + key +
-                       "\r\nContent-Type: application/json\r\nContent-Length: " +
-                       QByteArray::number(json.size()) + "\r\n\r\n" + json);
-        if (!m_socket.waitForBytesWritten(3000))
+        const std::optional<RawResponse> response =
+            m_raw.request("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + key +
+                          "\r\nContent-Type: application/json\r\nContent-Length: " +
+                          QByteArray::number(json.size()) + "\r\n\r\n" + json);
+        if (!response)
             return {0, {}};
-        QByteArray buffer;
-        qsizetype headerEnd = -1;
-        qsizetype length = -1;
-        while (true) {
-            if (headerEnd < 0) {
-                headerEnd = buffer.indexOf("\r\n\r\n");
-                if (headerEnd >= 0) {
-                    static const QRegularExpression re(QStringLiteral("content-length: *(\\d+)"),
-                                                       QRegularExpression::CaseInsensitiveOption);
-                    const auto m = re.match(QString::fromLatin1(buffer.left(headerEnd)));
-                    length = m.hasMatch() ? m.captured(1).toLongLong() : 0;
-                }
-            }
-            if (headerEnd >= 0 && buffer.size() >= headerEnd + 4 + length)
-                break;
-            if (!m_socket.waitForReadyRead(10000))
-                return {0, {}};
-            buffer += m_socket.readAll();
-        }
-        const int status = buffer.mid(9, 3).toInt();
-        if (buffer.left(headerEnd).toLower().contains("connection: close"))
-            m_socket.disconnectFromHost();
-        return {status, buffer.mid(headerEnd + 4, length)};
+        if (response->header("Connection").toLower() == "close")
+            m_raw.socket.disconnectFromHost();
+        return {response->status, response->body};
     }
 
 private:
     quint16 m_port;
-    QTcpSocket m_socket;
+    RawHttpClient<10000> m_raw;
 };
 
 struct Verifyd
