@@ -1,9 +1,8 @@
 // The admin side of the engine: API keys (issue, authenticate, revoke — seen at once by another
 // engine on the same database), the audit log, session search and paging, backup.
 
-#include "support/TestEngine.h"
-
 #include "crypto/Uuid.h"
+#include "support/TestEngine.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -28,8 +27,8 @@ private slots:
     void keysAreIssuedOnceAndStoredHashed()
     {
         TestEngine t;
-        auto issued = t->createKey({QStringLiteral("web shop"), QStringLiteral("verify"), {}, {}},
-                                   kAdmin);
+        auto issued =
+            t->createKey({QStringLiteral("web shop"), QStringLiteral("verify"), {}, {}}, kAdmin);
         QVERIFY2(issued, qPrintable(issued ? QString() : issued.error().toString()));
         QVERIFY(issued->key.startsWith(QStringLiteral("vk_") + issued->info.prefix + u'_'));
         QCOMPARE(issued->key.size(), 3 + 8 + 1 + 32);
@@ -64,8 +63,8 @@ private slots:
         unknownPrefix[3] = unknownPrefix[3] == u'a' ? u'b' : u'a';
 
         QList<Error> errors;
-        for (const QString &k : {QString(), QStringLiteral("nonsense"), wrongSecret, unknownPrefix,
-                                 revoked->key})
+        for (const QString &k :
+             {QString(), QStringLiteral("nonsense"), wrongSecret, unknownPrefix, revoked->key})
             errors.append(t->authenticate(k).error());
         t.clock->advanceSeconds(86400); // the one-day key expires
         errors.append(t->authenticate(good->key).error());
@@ -74,16 +73,16 @@ private slots:
             QCOMPARE(e.message, errors.first().message);
         }
         for (const ApiKeyInfo &k : *t->keys())
-            QCOMPARE(k.state(t.clock->nowMs()), k.id == good->info.id ? QStringLiteral("expired")
-                                                                      : QStringLiteral("revoked"));
+            QCOMPARE(k.state(t.clock->nowMs()),
+                     k.id == good->info.id ? QStringLiteral("expired") : QStringLiteral("revoked"));
     }
 
     void revocationReachesAnotherProcessAtOnce()
     {
         TestEngine t;
         auto other = second(t);
-        auto issued = t->createKey({QStringLiteral("app"), QStringLiteral("verify"), {}, {}},
-                                   kAdmin);
+        auto issued =
+            t->createKey({QStringLiteral("app"), QStringLiteral("verify"), {}, {}}, kAdmin);
         QVERIFY(other->authenticate(issued->key)); // the other engine sees the new key
         QVERIFY(t->revokeKey(issued->info.id, kAdmin));
         QCOMPARE(other->authenticate(issued->key).error().code, ErrorCode::Unauthorized);
@@ -105,8 +104,8 @@ private slots:
             other->start(startRequest(QStringLiteral("sms"), QStringLiteral("+4791234567")));
         QCOMPARE(started->expiresAt - started->createdAt, 900'000);
         QVERIFY(t->setMessageTemplate(QStringLiteral("default"), QStringLiteral("en"),
-                                      QStringLiteral("sms"),
-                                      QStringLiteral("{app_name}: {code}"), kAdmin));
+                                      QStringLiteral("sms"), QStringLiteral("{app_name}: {code}"),
+                                      kAdmin));
         QCOMPARE(*other->messageTemplate(QStringLiteral("default"), QStringLiteral("en"),
                                          QStringLiteral("sms")),
                  QStringLiteral("{app_name}: {code}"));
@@ -121,9 +120,9 @@ private slots:
                      .error()
                      .field,
                  QStringLiteral("scope"));
-        QCOMPARE(t->createKey({QStringLiteral("x"), QStringLiteral("verify"),
-                               QStringLiteral("nosuch"), {}},
-                              kAdmin)
+        QCOMPARE(t->createKey(
+                      {QStringLiteral("x"), QStringLiteral("verify"), QStringLiteral("nosuch"), {}},
+                      kAdmin)
                      .error()
                      .field,
                  QStringLiteral("service_id"));
@@ -137,8 +136,8 @@ private slots:
     void lastUseIsRecordedWithoutAWritePerRequest()
     {
         TestEngine t;
-        auto issued = t->createKey({QStringLiteral("app"), QStringLiteral("verify"), {}, {}},
-                                   kAdmin);
+        auto issued =
+            t->createKey({QStringLiteral("app"), QStringLiteral("verify"), {}, {}}, kAdmin);
         t.clock->advanceSeconds(10);
         for (int i = 0; i < 20; ++i)
             QVERIFY(t->authenticate(issued->key));
@@ -153,8 +152,8 @@ private slots:
     void adminActionsAreAudited()
     {
         TestEngine t;
-        auto issued = t->createKey({QStringLiteral("app"), QStringLiteral("verify"), {}, {}},
-                                   kAdmin);
+        auto issued =
+            t->createKey({QStringLiteral("app"), QStringLiteral("verify"), {}, {}}, kAdmin);
         QVERIFY(t->revokeKey(issued->info.id, kAdmin));
         QVERIFY(t->updateService(QStringLiteral("default"), {{QStringLiteral("max_attempts"), 3}},
                                  kAdmin));
@@ -171,10 +170,10 @@ private slots:
         QStringList actions;
         for (const AuditEntry &e : *log)
             actions.prepend(e.action);
-        QCOMPARE(actions, (QStringList{QStringLiteral("key.create"), QStringLiteral("key.revoke"),
-                                       QStringLiteral("service.update"),
-                                       QStringLiteral("session.resend"),
-                                       QStringLiteral("session.cancel")}));
+        QCOMPARE(actions,
+                 (QStringList{QStringLiteral("key.create"), QStringLiteral("key.revoke"),
+                              QStringLiteral("service.update"), QStringLiteral("session.resend"),
+                              QStringLiteral("session.cancel")}));
         for (const AuditEntry &e : *log)
             QCOMPARE(e.actor, QStringLiteral("test:admin"));
         const AuditEntry update = log->at(2);
@@ -183,9 +182,9 @@ private slots:
                  (QJsonObject{{QStringLiteral("from"), 5}, {QStringLiteral("to"), 3}}));
         // Nothing secret in the log: no key secret, no full number.
         for (const AuditEntry &e : *log) {
-            const QString text = e.detail.isEmpty() ? QString()
-                                                    : QString::fromUtf8(QJsonDocument(e.detail)
-                                                                            .toJson());
+            const QString text = e.detail.isEmpty()
+                                     ? QString()
+                                     : QString::fromUtf8(QJsonDocument(e.detail).toJson());
             QVERIFY(!text.contains(issued->key.mid(12)));
             QVERIFY(!text.contains(QStringLiteral("91234567")));
         }

@@ -18,6 +18,15 @@ Error forbiddenForBoundKey()
             QStringLiteral("a key bound to one service cannot manage keys or services")};
 }
 
+// The request fields of a service's settings: the keys of the one settings table.
+QStringList serviceSettingKeys()
+{
+    QStringList keys;
+    for (const ServiceField &f : ServiceRules::fields())
+        keys.append(f.key);
+    return keys;
+}
+
 bool boundToService(const ApiRequest &r)
 {
     return r.caller && !r.caller->serviceId.isEmpty();
@@ -197,10 +206,7 @@ HttpResponse createService(ApiRequest &r)
 {
     if (boundToService(r))
         return errorResponse(forbiddenForBoundKey());
-    QStringList allowed{QStringLiteral("id")};
-    for (const ServiceField &f : ServiceRules::fields())
-        allowed.append(f.key);
-    auto body = jsonBody(r, allowed);
+    auto body = jsonBody(r, serviceSettingKeys() << QStringLiteral("id"));
     if (!body)
         return errorResponse(body.error());
     auto id = stringField(*body, QStringLiteral("id"));
@@ -226,10 +232,7 @@ HttpResponse updateService(ApiRequest &r)
 {
     if (boundToService(r))
         return errorResponse(forbiddenForBoundKey());
-    QStringList allowed;
-    for (const ServiceField &f : ServiceRules::fields())
-        allowed.append(f.key);
-    auto body = jsonBody(r, allowed);
+    auto body = jsonBody(r, serviceSettingKeys());
     if (!body)
         return errorResponse(body.error());
     auto updated = r.engine.updateService(r.params.value(QStringLiteral("id")), *body, actorOf(r));

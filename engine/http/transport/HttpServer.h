@@ -31,17 +31,17 @@ public:
 struct ServerOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
-    quint16 port = 8780;               // 0: any free port (see HttpServer::port())
-    int eventThreads = 0;              // 0: the number of cores
-    int dispatchThreads = 128;         // blocking requests in flight at most
-    int maxConnections = 512;          // further connections are closed at once
-    int idleTimeoutSeconds = 30;       // a connection silent this long is closed, and so is one
-                                       // that trickles: it gets this long for a request line
-                                       // and as long again for the rest of the request
-    qint64 maxBodyBytes = 16 * 1024;   // larger bodies get 413 before they are read
-    qint64 maxHeaderBytes = 8 * 1024;  // request line + headers; more gets 431/closed
-    QString tlsCertificateFile;        // PEM; TLS is on when both files are set
-    QString tlsKeyFile;                // PEM
+    quint16 port = 8780;              // 0: any free port (see HttpServer::port())
+    int eventThreads = 0;             // 0: the number of cores
+    int dispatchThreads = 128;        // blocking requests in flight at most
+    int maxConnections = 512;         // further connections are closed at once
+    int idleTimeoutSeconds = 30;      // a connection silent this long is closed, and so is one
+                                      // that trickles: it gets this long for a request line
+                                      // and as long again for the rest of the request
+    qint64 maxBodyBytes = 16 * 1024;  // larger bodies get 413 before they are read
+    qint64 maxHeaderBytes = 8 * 1024; // request line + headers; more gets 431/closed
+    QString tlsCertificateFile;       // PEM; TLS is on when both files are set
+    QString tlsKeyFile;               // PEM
 };
 
 // An HTTP/1.1 server on libmicrohttpd: epoll event threads, a per-connection memory limit, idle
