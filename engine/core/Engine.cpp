@@ -826,6 +826,42 @@ void Engine::startBackgroundWork(int pollIntervalMs, int sweepIntervalMs)
     });
     connect(m_backgroundThread, &QThread::started, keyUse, [keyUse] { keyUse->start(); });
     connect(m_backgroundThread, &QThread::finished, keyUse, &QObject::deleteLater);
+
+    // Finished sessions past the retention go once a day (and shortly after start).
+    auto *purge = new QTimer();
+    purge->setInterval(24 * 3600 * 1000);
+    purge->moveToThread(m_backgroundThread);
+    const auto purgeNow = [this] {
+        if (auto n = purgeOldSessions(); !n)
+            qCWarning(lcEngine).noquote() << "purging old sessions failed:" << n.error().message;
+    };
+    connect(purge, &QTimer::timeout, purge, purgeNow);
+    connect(m_backgroundThread, &QThread::started, purge, [purge, purgeNow] {
+        purge->start();
+        QTimer::singleShot(60'000, purge, purgeNow);
+    });
+    connect(m_backgroundThread, &QThread::finished, purge, &QObject::deleteLater);
+
+    // Commits by any connection, this process's or another's, move SQLite's data_version as seen
+    // from the watching connection: one cheap read a second tells views to refresh.
+    auto *watch = new QTimer();
+    watch->setInterval(1000);
+    watch->moveToThread(m_backgroundThread);
+    connect(watch, &QTimer::timeout, watch, [this, seen = qint64(-1)]() mutable {
+        auto version = m_db->read<qint64>([](Connection &c) -> Result<qint64> {
+            auto q = c.exec(QStringLiteral("PRAGMA data_version"));
+            if (!q)
+                return q.error();
+            return q->next() ? q->i64(0) : 0;
+        });
+        if (!version)
+            return;
+        if (seen >= 0 && *version != seen)
+            emit databaseChanged();
+        seen = *version;
+    });
+    connect(m_backgroundThread, &QThread::started, watch, [watch] { watch->start(); });
+    connect(m_backgroundThread, &QThread::finished, watch, &QObject::deleteLater);
     connect(m_backgroundThread, &QThread::started, m_backgroundWorker,
             [w = m_backgroundWorker, pollIntervalMs] { w->startPolling(pollIntervalMs); });
     connect(m_backgroundThread, &QThread::finished, sweeper, &QObject::deleteLater);

@@ -112,16 +112,31 @@ public:
     Result<int> deliverDue(const QString &sessionId = {}, int limit = 100);
     // Messages waiting to be sent or being sent.
     Result<qint64> deliveryQueueDepth();
+    // The delivery queue as the console shows it, newest first.
+    Result<QList<DeliveryView>> deliveries(const DeliveryQuery &query);
+    // Retries a failed delivery: the session gets a new code by the same channel (the failed
+    // message was erased), under the resend rules (cooldown, maximum). Audited for staff.
+    Result<SessionView> retryDelivery(qint64 deliveryId, const Actor &actor);
     // Adds a provider and routes channels to it.
     void addProvider(std::shared_ptr<DeliveryProvider> provider, const QList<Channel> &routes);
 
     // --- housekeeping and statistics ----------------------------------------------------------
+    // How long finished sessions are kept (days, 1-3650, default 90); shared by every process
+    // on the database. Hourly statistics are kept regardless.
+    static constexpr int DefaultRetentionDays = 90;
+    Result<int> retentionDays();
+    Status setRetentionDays(int days, const Actor &actor);
+    // Deletes sessions that finished longer ago than the retention, with their events,
+    // deliveries and outbox messages; returns how many. Runs daily in the background work.
+    Result<int> purgeOldSessions();
+
     // Expires open sessions whose time is up; returns how many.
     Result<int> sweepExpired(int batchSize = 500);
     Result<StatsReport> stats(const StatsQuery &query);
 
-    // Runs the delivery worker, the periodic expiry sweep and the key-usage flush on a thread of
-    // their own until stopBackgroundWork() or destruction.
+    // Runs the delivery worker, the periodic expiry sweep, the key-usage flush, the daily purge
+    // and the change watch (databaseChanged) on a thread of their own until
+    // stopBackgroundWork() or destruction.
     void startBackgroundWork(int pollIntervalMs = 500, int sweepIntervalMs = 5000);
     void stopBackgroundWork();
 
@@ -131,6 +146,9 @@ public:
 signals:
     void sessionChanged(const QString &sessionId, vc::SessionStatus status);
     void deliveryQueued(const QString &sessionId);
+    // Something was committed to the database, by this process or another (checked about once
+    // a second while background work runs): views may want to refresh.
+    void databaseChanged();
 
 private:
     Engine(EngineConfig config, std::shared_ptr<const Clock> clock);

@@ -10,7 +10,9 @@
 #include "crypto/Uuid.h"
 #include "store/AuditStore.h"
 #include "store/Database.h"
+#include "store/DeliveryStore.h"
 #include "store/KeyStore.h"
+#include "store/ServiceStore.h"
 #include "store/SessionStore.h"
 
 #include <QDir>
@@ -233,6 +235,90 @@ Result<SessionPage> Engine::findSessions(const SessionQuery &query)
     if (rows->size() > query.limit)
         page.nextCursor = page.sessions.constLast().id;
     return page;
+}
+
+Result<QList<DeliveryView>> Engine::deliveries(const DeliveryQuery &query)
+{
+    if (query.limit < 1 || query.limit > 1000)
+        return Error::invalid(QStringLiteral("limit"), QStringLiteral("must be from 1 to 1000"));
+    QStringList states = query.states;
+    if (states.isEmpty())
+        states = {QStringLiteral("queued"), QStringLiteral("sending"), QStringLiteral("failed")};
+    for (const QString &state : states)
+        if (!QStringList{QStringLiteral("queued"), QStringLiteral("sending"),
+                         QStringLiteral("sent"), QStringLiteral("failed"),
+                         QStringLiteral("cancelled")}
+                 .contains(state))
+            return Error::invalid(QStringLiteral("state"),
+                                  QStringLiteral("must be queued, sending, sent, failed or "
+                                                 "cancelled"));
+    return m_db->read<QList<DeliveryView>>(
+        [&](Connection &c) { return DeliveryStore(c).list(states, query.before, query.limit); });
+}
+
+Result<SessionView> Engine::retryDelivery(qint64 deliveryId, const Actor &actor)
+{
+    auto job = m_db->read<std::optional<DeliveryRow>>(
+        [&](Connection &c) { return DeliveryStore(c).find(deliveryId); });
+    if (!job)
+        return job.error();
+    if (!*job)
+        return Error::notFound(QStringLiteral("no delivery with this id"));
+    if ((*job)->state != DeliveryState::Failed)
+        return Error::conflict(QStringLiteral("delivery_not_failed"),
+                               QStringLiteral("only a failed delivery can be retried"));
+    return resend({(*job)->sessionId, channelName((*job)->channel), actor});
+}
+
+Result<int> Engine::retentionDays()
+{
+    auto stored = m_db->read<std::optional<QString>>(
+        [](Connection &c) { return ServiceStore(c).meta(QStringLiteral("retention_days")); });
+    if (!stored)
+        return stored.error();
+    bool ok = false;
+    const int days = stored->value_or(QString()).toInt(&ok);
+    return ok ? days : DefaultRetentionDays;
+}
+
+Status Engine::setRetentionDays(int days, const Actor &actor)
+{
+    if (days < 1 || days > 3650)
+        return Error::invalid(QStringLiteral("retention_days"),
+                              QStringLiteral("must be from 1 to 3650"));
+    auto before = retentionDays();
+    return m_db->write<void>([&](Connection &c) -> Status {
+        if (Status s =
+                ServiceStore(c).setMeta(QStringLiteral("retention_days"), QString::number(days));
+            !s)
+            return s;
+        return AuditStore(c).append(m_clock->nowMs(), actor, QStringLiteral("settings.update"),
+                                    QStringLiteral("setting"), QStringLiteral("retention_days"),
+                                    QJsonObject{{QStringLiteral("from"), before ? *before : 0},
+                                                {QStringLiteral("to"), days}});
+    });
+}
+
+Result<int> Engine::purgeOldSessions()
+{
+    auto days = retentionDays();
+    if (!days)
+        return days.error();
+    const qint64 cutoff = m_clock->nowMs() - qint64(*days) * 86'400'000;
+    int total = 0;
+    for (;;) {
+        // Small batches keep each write unit short next to live traffic.
+        auto n = m_db->write<int>(
+            [&](Connection &c) { return SessionStore(c).purgeFinishedBefore(cutoff, 500); });
+        if (!n)
+            return n.error();
+        total += *n;
+        if (*n < 500)
+            break;
+    }
+    if (total > 0)
+        qCInfo(lcEngine) << "purged" << total << "sessions older than" << *days << "days";
+    return total;
 }
 
 Status Engine::backup(const QString &path)

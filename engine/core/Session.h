@@ -112,6 +112,30 @@ struct ResendRequest
     Actor actor;
 };
 
+// A delivery job as the console's queue shows it (never its message).
+struct DeliveryView
+{
+    qint64 id = 0;
+    QString sessionId;
+    Channel channel = Channel::Sms;
+    QString provider;
+    QString state; // queued, sending, sent, failed, cancelled
+    int attempts = 0;
+    qint64 nextAttemptAt = 0;
+    QString lastError;
+    qint64 createdAt = 0;
+    std::optional<qint64> sentAt;
+    QString recipientMasked;
+    SessionStatus sessionStatus = SessionStatus::Pending;
+};
+
+struct DeliveryQuery
+{
+    QStringList states; // empty: queued, sending and failed
+    qint64 before = 0;  // ids below this (paging); 0: newest
+    int limit = 100;    // 1-1000
+};
+
 struct OutboxEntry
 {
     qint64 id = 0;

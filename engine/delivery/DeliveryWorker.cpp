@@ -286,25 +286,11 @@ Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const
             return s.error();
         return changed;
     }
+    // The session stays open: staff or the application may still resend, by this channel or
+    // another, until it expires. Expiry then ends it as failed if no message ever got out.
     if (Status s = deliveries.markFailed(job.id, outcome.error, now); !s)
         return s.error();
-    // The session fails when this was its current delivery and nothing else is under way.
-    if (!current || isFinal(row.view.status))
-        return changed;
-    auto all = deliveries.forSession(job.sessionId);
-    if (!all)
-        return all.error();
-    for (const DeliveryRow &d : *all)
-        if (d.state == DeliveryState::Queued || d.state == DeliveryState::Sending)
-            return changed;
-    if (Status s = sessions.transition(row, SessionStatus::Failed, now); !s)
-        return s.error();
-    if (Status s = sessions.addEvent(
-            job.sessionId, now, QStringLiteral("failed"), Actor::system(),
-            QJsonObject{{QStringLiteral("reason"), QStringLiteral("delivery_failed")}});
-        !s)
-        return s.error();
-    return std::optional<SessionStatus>(SessionStatus::Failed);
+    return changed;
 }
 
 } // namespace vc

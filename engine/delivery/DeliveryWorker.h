@@ -24,7 +24,9 @@ struct DeliveryRow;
 // Sends what the delivery queue holds: claims due jobs, hands each to its provider, and records
 // the outcome (sent, delivered, retry with backoff, or failed) with its events. A job claimed by
 // a worker that dies becomes due again when its lease ends, so a crash loses no delivery.
-// Retries stop at the session's expiry; a session whose last delivery fails becomes `failed`.
+// Retries stop at the session's expiry. A failed delivery leaves the session open (it can be
+// resent, e.g. by another channel); a session whose messages never got out ends `failed` when it
+// expires (SessionStore::expireIfDue).
 class DeliveryWorker : public QObject
 {
     Q_OBJECT

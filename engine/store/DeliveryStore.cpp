@@ -195,6 +195,43 @@ Status DeliveryStore::markFailed(qint64 id, const QString &error, qint64 now)
     return {};
 }
 
+Result<QList<DeliveryView>> DeliveryStore::list(const QStringList &states, qint64 before, int limit)
+{
+    // Fixed fragments only; every value is bound.
+    QString sql = QStringLiteral(
+        "SELECT d.id, d.session_id, d.channel, d.provider, d.state, d.attempts, "
+        "d.next_attempt_at, d.last_error, d.created_at, d.sent_at, s.recipient_masked, s.status "
+        "FROM deliveries d JOIN sessions s ON s.id = d.session_id WHERE d.state IN (");
+    QVariantList binds;
+    for (qsizetype i = 0; i < states.size(); ++i) {
+        sql += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+        binds << states.at(i);
+    }
+    sql += QStringLiteral(") AND (? = 0 OR d.id < ?) ORDER BY d.id DESC LIMIT ?");
+    binds << before << before << limit;
+    auto q = m_c.exec(sql, binds);
+    if (!q)
+        return q.error();
+    QList<DeliveryView> out;
+    while (q->next()) {
+        DeliveryView v;
+        v.id = q->i64(0);
+        v.sessionId = q->str(1);
+        v.channel = channelFromName(q->str(2)).value_or(Channel::Sms);
+        v.provider = q->str(3);
+        v.state = q->str(4);
+        v.attempts = q->i32(5);
+        v.nextAttemptAt = q->i64(6);
+        v.lastError = q->str(7);
+        v.createdAt = q->i64(8);
+        v.sentAt = sql::optionalI64(q->value(9));
+        v.recipientMasked = q->str(10);
+        v.sessionStatus = statusFromName(q->str(11)).value_or(SessionStatus::Failed);
+        out.append(v);
+    }
+    return out;
+}
+
 Result<qint64> DeliveryStore::queueDepth()
 {
     auto q = m_c.exec(kQueueDepthSql10);

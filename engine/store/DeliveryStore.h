@@ -58,6 +58,8 @@ public:
     Status markSent(qint64 id, const QString &providerMessageId, qint64 now);
     Status scheduleRetry(qint64 id, qint64 at, const QString &error, qint64 now);
     Status markFailed(qint64 id, const QString &error, qint64 now);
+    // Jobs in `states`, newest first, with their session's masked recipient and status.
+    Result<QList<DeliveryView>> list(const QStringList &states, qint64 before, int limit);
     // Jobs waiting to be sent or being sent.
     Result<qint64> queueDepth();
     // Cancels the session's queued and in-flight jobs and erases their payloads.

@@ -204,6 +204,16 @@ Result<std::optional<QString>> ServiceStore::meta(const QString &key)
     return std::optional<QString>(q->str(0));
 }
 
+Status ServiceStore::setMeta(const QString &key, const QString &value)
+{
+    auto q = m_c.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT "
+                                     "(key) DO UPDATE SET value = excluded.value"),
+                      {key, value});
+    if (!q)
+        return q.error();
+    return {};
+}
+
 Result<QString> ServiceStore::metaSetIfAbsent(const QString &key, const QString &value)
 {
     auto q = m_c.exec(kMetaSetIfAbsentSql10, {key, value});

@@ -37,6 +37,7 @@ public:
     Result<QList<TemplateRow>> allTemplates();
 
     Result<std::optional<QString>> meta(const QString &key);
+    Status setMeta(const QString &key, const QString &value);
     // Inserts the value unless the key exists; returns the stored value.
     Result<QString> metaSetIfAbsent(const QString &key, const QString &value);
 

@@ -190,9 +190,35 @@ Result<bool> SessionStore::expireIfDue(SessionRow &row, qint64 now)
 {
     if (isFinal(row.view.status) || now < row.view.expiresAt)
         return false;
-    if (Status s = transition(row, SessionStatus::Expired, now); !s)
+    // Time is up. A session whose messages all failed to go out ends as failed (every delivery
+    // failed); any other as expired. Either way it ended when its time ran out, not when this
+    // access or sweep noticed (retention counts from then).
+    const qint64 endedAt = qMin(now, row.view.expiresAt);
+    static const StaticSql outcome(
+        QStringLiteral("SELECT COALESCE(SUM(CASE WHEN state = 'sent' THEN 1 ELSE 0 END), 0), "
+                       "COALESCE(SUM(CASE WHEN last_error IS NOT NULL THEN 1 ELSE 0 END), 0) "
+                       "FROM deliveries WHERE session_id = ?"));
+    bool deliveryFailed = false;
+    {
+        auto q = m_c.exec(outcome, {row.view.id});
+        if (!q)
+            return q.error();
+        if (q->next())
+            deliveryFailed = q->i64(0) == 0 && q->i64(1) > 0;
+    }
+    if (deliveryFailed) {
+        if (Status s = transition(row, SessionStatus::Failed, endedAt); !s)
+            return s.error();
+        if (Status s = addEvent(
+                row.view.id, now, QStringLiteral("failed"), Actor::system(),
+                QJsonObject{{QStringLiteral("reason"), QStringLiteral("delivery_failed")}});
+            !s)
+            return s.error();
+        return true;
+    }
+    if (Status s = transition(row, SessionStatus::Expired, endedAt); !s)
         return s.error();
-    if (Status s = addEvent(row.view.id, now, QStringLiteral("expired"), Actor::system()); !s)
+    if (Status s = addEvent(row.view.id, endedAt, QStringLiteral("expired"), Actor::system()); !s)
         return s.error();
     return true;
 }
@@ -298,6 +324,17 @@ Result<QList<SessionRow>> SessionStore::list(const SessionQuery &query,
     while (q->next())
         out.append(rowFrom(*q));
     return out;
+}
+
+Result<int> SessionStore::purgeFinishedBefore(qint64 beforeMs, int limit)
+{
+    static const StaticSql sql(QStringLiteral(
+        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE finished_at IS NOT NULL "
+        "AND finished_at < ? ORDER BY id LIMIT ?)"));
+    auto q = m_c.exec(sql, {beforeMs, limit});
+    if (!q)
+        return q.error();
+    return q->rowsAffected();
 }
 
 Result<QStringList> SessionStore::dueForExpiry(qint64 now, int limit)

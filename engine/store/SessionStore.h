@@ -43,7 +43,8 @@ public:
     // change. The caller has checked the transition is allowed.
     Status transition(SessionRow &row, SessionStatus to, qint64 now);
 
-    // Expires an open session whose time is up (status, statistics, an "expired" event).
+    // Ends an open session whose time is up: `failed` (event "failed", reason delivery_failed)
+    // when no message of it ever got out and one failed, else `expired`. Statistics follow.
     // Returns true when it did.
     Result<bool> expireIfDue(SessionRow &row, qint64 now);
 
@@ -67,6 +68,10 @@ public:
     // first, at most `limit`, starting below the cursor id.
     Result<QList<SessionRow>> list(const SessionQuery &query, const QByteArray &recipientIndex,
                                    int limit);
+
+    // Deletes up to `limit` final sessions that finished before `beforeMs`, with their events,
+    // deliveries and outbox messages (hourly statistics stay). Returns how many.
+    Result<int> purgeFinishedBefore(qint64 beforeMs, int limit);
 
     // Ids of open sessions whose expiry time has passed, oldest first.
     Result<QStringList> dueForExpiry(qint64 now, int limit);

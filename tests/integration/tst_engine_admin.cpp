@@ -2,13 +2,28 @@
 // engine on the same database), the audit log, session search and paging, backup.
 
 #include "crypto/Uuid.h"
+#include "delivery/DeliveryProvider.h"
 #include "support/TestEngine.h"
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QSignalSpy>
 
 using namespace vc;
 using namespace vc::test;
+
+// A provider that refuses every message for good (a bad number at the gateway).
+class FailingProvider final : public DeliveryProvider
+{
+public:
+    QString name() const override { return QStringLiteral("failing"); }
+    SendOutcome send(const OutgoingMessage &) override
+    {
+        return {SendOutcome::Kind::PermanentFailure,
+                {},
+                QStringLiteral("rejected by the test provider")};
+    }
+};
 
 class TestEngineAdmin : public QObject
 {
@@ -251,6 +266,97 @@ private slots:
         q = {};
         q.limit = 501;
         QCOMPARE(t->findSessions(q).error().field, QStringLiteral("limit"));
+    }
+
+    void deliveryQueueAndRetry()
+    {
+        TestEngine t;
+        auto failing = std::make_shared<FailingProvider>();
+        t->addProvider(failing, {Channel::Voice});
+        auto s = t->start(startRequest(QStringLiteral("voice"), QStringLiteral("+4791234567")));
+        QVERIFY(t->deliverDue());
+        auto queue = t->deliveries({});
+        QVERIFY(queue);
+        QCOMPARE(queue->size(), 1);
+        QCOMPARE(queue->first().state, QStringLiteral("failed"));
+        QCOMPARE(queue->first().recipientMasked, QStringLiteral("+47****4567"));
+        QCOMPARE(queue->first().lastError, QStringLiteral("rejected by the test provider"));
+        // A failed delivery leaves the session open, so it can be retried — under the resend
+        // rules: not within the cooldown...
+        QCOMPARE(t->status(s->sessionId)->status, SessionStatus::Pending);
+        auto early = t->retryDelivery(queue->first().id, kAdmin);
+        QCOMPARE(early.error().reason, QStringLiteral("resend_cooldown"));
+        // ...then with a new code by the same channel, audited.
+        t.clock->advanceSeconds(30);
+        auto retried = t->retryDelivery(queue->first().id, kAdmin);
+        QVERIFY2(retried, qPrintable(retried ? QString() : retried.error().toString()));
+        QCOMPARE(retried->resends, 1);
+        QCOMPARE(retried->channel, Channel::Voice);
+        QCOMPARE(t->deliveries({{QStringLiteral("queued")}, 0, 10})->size(), 1);
+        QCOMPARE(t->audit({QStringLiteral("session.resend"), 0, 10})->size(), 1);
+        // Only failed deliveries are retried.
+        const qint64 queuedId = t->deliveries({{QStringLiteral("queued")}, 0, 10})->first().id;
+        QCOMPARE(t->retryDelivery(queuedId, kAdmin).error().reason,
+                 QStringLiteral("delivery_not_failed"));
+        QCOMPARE(t->retryDelivery(424242, kAdmin).error().code, ErrorCode::NotFound);
+        QCOMPARE(t->deliveries({{QStringLiteral("lost")}, 0, 10}).error().field,
+                 QStringLiteral("state"));
+
+        // When its time runs out with no message out, the session ends failed, not expired.
+        QVERIFY(t->deliverDue());
+        t.clock->advanceSeconds(300);
+        QCOMPARE(t->status(s->sessionId)->status, SessionStatus::Failed);
+        const SessionEvent last = t->events(s->sessionId)->last();
+        QCOMPARE(last.type, QStringLiteral("failed"));
+        QCOMPARE(last.detail.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("delivery_failed"));
+    }
+
+    void retentionPurgesOldSessionsAndKeepsStatistics()
+    {
+        TestEngine t;
+        QCOMPARE(*t->retentionDays(), Engine::DefaultRetentionDays);
+        QCOMPARE(t->setRetentionDays(0, kAdmin).error().field, QStringLiteral("retention_days"));
+        QVERIFY(t->setRetentionDays(7, kAdmin));
+        QCOMPARE(*t->retentionDays(), 7);
+        auto old = t->start(startRequest(QStringLiteral("sms"), QStringLiteral("+4791234567")));
+        QVERIFY(t->deliverDue());
+        QVERIFY(t->cancel(old->sessionId, kAdmin));
+        auto open = t->start(startRequest(QStringLiteral("sms"), QStringLiteral("+4791234568")));
+        t.clock->advanceSeconds(3 * 86400);
+        auto recent = t->start(startRequest(QStringLiteral("email"), QStringLiteral("a@b.no")));
+        QVERIFY(t->cancel(recent->sessionId, kAdmin));
+        t.clock->advanceSeconds(5 * 86400); // the first is 8 days old, the last 5
+        QVERIFY(t->sweepExpired());
+
+        auto purged = t->purgeOldSessions();
+        QVERIFY(purged);
+        QCOMPARE(*purged, 2); // the cancelled one and the one that expired 8 days ago
+        QCOMPARE(t->status(old->sessionId).error().code, ErrorCode::NotFound);
+        QCOMPARE(t->status(open->sessionId).error().code, ErrorCode::NotFound);
+        QVERIFY(t->status(recent->sessionId));
+        RawDb raw(t.dbPath());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM session_events WHERE session_id "
+                                           "= ?"),
+                            {old->sessionId})
+                     .toInt(),
+                 0);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox_messages")).toInt(), 0);
+        QCOMPARE(t->stats({0, 0, {}})->total, 3); // statistics stay
+        QCOMPARE(t->audit({QStringLiteral("retention"), 0, 10})->size(), 1);
+    }
+
+    void anotherProcessesCommitIsNoticed()
+    {
+        TestEngine t;
+        auto other = second(t);
+        t->startBackgroundWork(50, 60'000);
+        QSignalSpy changed(t.engine.get(), &Engine::databaseChanged);
+        QTest::qWait(1500); // the watch has seen the current version
+        changed.clear();
+        QVERIFY(other->start(startRequest(QStringLiteral("sms"), QStringLiteral("+4791234567"))));
+        QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, 10000);
+        t->stopBackgroundWork();
     }
 
     void backupIsAWorkingCopy()

@@ -178,6 +178,9 @@ private slots:
                  {voice->name(), b->sessionId});
         QVERIFY(t->deliverDue());
         QCOMPARE(voice->sent.load(), 0);
+        // Nothing went out; when its time is up the session ends failed.
+        QCOMPARE(t->status(b->sessionId)->status, SessionStatus::Pending);
+        t.clock->advanceSeconds(300);
         QCOMPARE(t->status(b->sessionId)->status, SessionStatus::Failed);
         QCOMPARE(t->outbox(a->sessionId)->size(), 1);
     }

@@ -186,9 +186,9 @@ private slots:
     void crashBetweenCommitAndSendLosesNoDelivery();
     void jobOfAWorkerKilledAfterClaimingIsSentOnceAfterTheLease();
     void temporaryFailuresAreRetriedWithBackoffUntilDelivered();
-    void retriesStopBeforeExpiryAndFailTheSession();
-    void aRetryDueAfterExpiryExpiresTheSessionWithoutSending();
-    void permanentFailureFailsAtOnceWithoutRetry();
+    void retriesStopBeforeExpiryAndTheSessionFailsThen();
+    void aRetryDueAfterExpiryIsNotSentAndTheSessionFails();
+    void permanentFailureIsNotRetriedAndTheSessionFailsAtExpiry();
     void resendCancelsTheQueuedJobAndSentMessagesAreErased();
     void retryDelayBounds();
     void backgroundWorkerDeliversAndSweeps();
@@ -382,7 +382,7 @@ void TestEngineDelivery::temporaryFailuresAreRetriedWithBackoffUntilDelivered()
     QVERIFY(checked->verified());
 }
 
-void TestEngineDelivery::retriesStopBeforeExpiryAndFailTheSession()
+void TestEngineDelivery::retriesStopBeforeExpiryAndTheSessionFailsThen()
 {
     TestEngine te;
     auto provider = std::make_shared<ScriptedProvider>(SendOutcome::Kind::TemporaryFailure, -1);
@@ -417,7 +417,7 @@ void TestEngineDelivery::retriesStopBeforeExpiryAndFailTheSession()
         te.clock->setMs(retryAt);
     }
     // 2+4+...+128 s of waits fit in the 300 s TTL, so several attempts were made; the last one
-    // happened before the expiry, so the session failed (it did not expire).
+    // happened before the expiry.
     QVERIFY2(attempts >= 5, qPrintable(QStringLiteral("only %1 attempts").arg(attempts)));
     QVERIFY(te.clock->nowMs() < expiresAt);
 
@@ -426,6 +426,15 @@ void TestEngineDelivery::retriesStopBeforeExpiryAndFailTheSession()
     QCOMPARE(j[0].state, QStringLiteral("failed"));
     QCOMPARE(j[0].attempts, attempts);
     QVERIFY(!j[0].hasPayload);
+    // The session stays open until its time is up (it could still be resent, e.g. by voice)...
+    QCOMPARE(sessionStatus(raw, id), QStringLiteral("pending"));
+    QCOMPARE(eventTypes(raw, id).count(QStringLiteral("failed")), 0);
+    // ...and then ends failed, not expired: no message of it ever got out.
+    te.clock->setMs(expiresAt);
+    auto ended = te->status(id);
+    QVERIFY2(ended, errorText(ended).constData());
+    QCOMPARE(ended->status, SessionStatus::Failed);
+    QCOMPARE(ended->finishedAt, std::optional<qint64>(expiresAt));
     QCOMPARE(sessionStatus(raw, id), QStringLiteral("failed"));
     const QStringList types = eventTypes(raw, id);
     QCOMPARE(types.count(QStringLiteral("failed")), 1);
@@ -448,7 +457,7 @@ void TestEngineDelivery::retriesStopBeforeExpiryAndFailTheSession()
     QCOMPARE(status->status, SessionStatus::Failed);
 }
 
-void TestEngineDelivery::aRetryDueAfterExpiryExpiresTheSessionWithoutSending()
+void TestEngineDelivery::aRetryDueAfterExpiryIsNotSentAndTheSessionFails()
 {
     TestEngine te;
     auto provider = std::make_shared<ScriptedProvider>(SendOutcome::Kind::TemporaryFailure, -1);
@@ -463,16 +472,15 @@ void TestEngineDelivery::aRetryDueAfterExpiryExpiresTheSessionWithoutSending()
                 .value(QStringLiteral("will_retry"))
                 .toBool());
 
-    // The worker was away until after the expiry: the job it finds due is not sent; the session
-    // expires (it did not fail: its time ran out before its delivery did) and the job is
-    // cancelled.
+    // The worker was away until after the expiry: the job it finds due is not sent and is
+    // cancelled; the session ends failed (its only attempt to send failed; nothing got out).
     te.clock->setMs(started->expiresAt + 1000);
     QCOMPARE(deliver(te), 1);
     QCOMPARE(provider->calls().size(), 1);
-    QCOMPARE(sessionStatus(raw, id), QStringLiteral("expired"));
+    QCOMPARE(sessionStatus(raw, id), QStringLiteral("failed"));
     const QStringList types = eventTypes(raw, id);
-    QCOMPARE(types.last(), QStringLiteral("expired"));
-    QCOMPARE(types.count(QStringLiteral("failed")), 0);
+    QCOMPARE(types.last(), QStringLiteral("failed"));
+    QCOMPARE(types.count(QStringLiteral("expired")), 0);
     const QList<Job> j = jobs(raw, id);
     QCOMPARE(j.size(), 1);
     QCOMPARE(j[0].state, QStringLiteral("cancelled"));
@@ -480,7 +488,7 @@ void TestEngineDelivery::aRetryDueAfterExpiryExpiresTheSessionWithoutSending()
     QCOMPARE(deliver(te), 0);
 }
 
-void TestEngineDelivery::permanentFailureFailsAtOnceWithoutRetry()
+void TestEngineDelivery::permanentFailureIsNotRetriedAndTheSessionFailsAtExpiry()
 {
     TestEngine te;
     auto provider = std::make_shared<ScriptedProvider>(SendOutcome::Kind::PermanentFailure, -1);
@@ -503,16 +511,20 @@ void TestEngineDelivery::permanentFailureFailsAtOnceWithoutRetry()
     QCOMPARE(j[0].state, QStringLiteral("failed"));
     QCOMPARE(j[0].attempts, 1);
     QVERIFY(!j[0].hasPayload);
-    QCOMPARE(sessionStatus(raw, id), QStringLiteral("failed"));
-    QCOMPARE(lastEvent(raw, id, QStringLiteral("failed")).value(QStringLiteral("reason")),
-             QJsonValue(QStringLiteral("delivery_failed")));
+    // Open until its time is up (a resend by another channel is still possible)...
+    QCOMPARE(sessionStatus(raw, id), QStringLiteral("pending"));
 
-    // No retry, however long one waits.
+    // ...no retry, however long one waits...
     for (int minutes : {1, 5, 60}) {
         te.clock->setMs(kT0 + minutes * 60'000);
         QCOMPARE(deliver(te), 0);
     }
     QCOMPARE(provider->calls().size(), 1);
+    // ...and once its time is up it has failed (the sweep or any access records it).
+    QVERIFY(te->sweepExpired());
+    QCOMPARE(sessionStatus(raw, id), QStringLiteral("failed"));
+    QCOMPARE(lastEvent(raw, id, QStringLiteral("failed")).value(QStringLiteral("reason")),
+             QJsonValue(QStringLiteral("delivery_failed")));
 
     auto stats = te->stats({kT0 - 3'600'000, 0, {}});
     QVERIFY2(stats, errorText(stats).constData());
