@@ -1,0 +1,135 @@
+// verify-console: the admin console — engine, optional HTTP listener and the window in one
+// process, on its own database or on the one a running verifyd uses.
+
+#include "MainWindow.h"
+#include "common/ConsoleSettings.h"
+#include "common/ListenerController.h"
+#include "common/Prompter.h"
+#include "common/Translator.h"
+#include "core/Engine.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QThread>
+
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace vc;
+using namespace vc::ui;
+
+namespace {
+
+QString loginName()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        if (const passwd *pw = getpwuid(getuid()))
+            user = QString::fromLocal8Bit(pw->pw_name);
+    return user;
+}
+
+// Opens the engine on a worker thread: a big database's first open (migrations, the key check)
+// must not freeze the window; a progress dialog shows meanwhile.
+Result<std::unique_ptr<Engine>> openEngine(const EngineConfig &config)
+{
+    std::optional<Result<std::unique_ptr<Engine>>> opened;
+    std::unique_ptr<QThread> worker(
+        QThread::create([&opened, config] { opened.emplace(Engine::open(config)); }));
+    QProgressDialog progress(QCoreApplication::translate("main", "Opening the database…"),
+                             QString(), 0, 0);
+    progress.setWindowTitle(QCoreApplication::translate("main", "Verify Console"));
+    progress.setMinimumDuration(400);
+    QObject::connect(worker.get(), &QThread::finished, &progress, &QProgressDialog::reset);
+    worker->start();
+    if (!worker->isFinished())
+        progress.exec();
+    worker->wait();
+    return std::move(*opened);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("verify-console"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Verify Console"));
+    QApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Verify Console, the admin console."));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("Configuration file (INI, [engine])."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Data folder (default: the one in Settings, "
+                                                    "else ~/.local/share/verify-console)."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption noListener(QStringLiteral("no-listener"),
+                                        QStringLiteral("Do not start the HTTP API."));
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QStringLiteral("en, nb, sv, da or fi (default: Settings, "
+                                                     "else the system's)."),
+                                      QStringLiteral("LANG"));
+    parser.addOptions({config, dataDir, noListener, language});
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+
+    ConsoleSettings settings;
+    Translator translator;
+    translator.setLanguage(parser.isSet(language)
+                               ? parser.value(language)
+                               : settings.value(ConsoleSettings::Language).toString());
+
+    EngineConfig engineConfig;
+    if (parser.isSet(config)) {
+        auto loaded = EngineConfig::load(parser.value(config));
+        if (!loaded) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Verify Console"),
+                                  loaded.error().toString());
+            return 1;
+        }
+        engineConfig = *loaded;
+    }
+    const QString dir = parser.isSet(dataDir) ? parser.value(dataDir)
+                                              : settings.value(ConsoleSettings::DataDir).toString();
+    if (!dir.isEmpty()) {
+        engineConfig.dataDir = dir;
+        engineConfig.databasePath.clear();
+        engineConfig.masterSecretFile.clear();
+    }
+    auto engine = openEngine(engineConfig);
+    if (!engine) {
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("main", "Verify Console"),
+            QCoreApplication::translate("main", "The database cannot be opened:\n%1")
+                .arg(engine.error().toString()));
+        return 1;
+    }
+    (*engine)->startBackgroundWork();
+
+    ListenerController listener(**engine);
+    DialogPrompter prompter;
+    ConsoleContext context{**engine,   listener,
+                           prompter,   settings,
+                           translator, Actor{QStringLiteral("operator"), loginName(), true}};
+    MainWindow window(context);
+    window.show();
+    if (!parser.isSet(noListener) && settings.value(ConsoleSettings::ListenerEnabled).toBool()) {
+        if (Status s = listener.start(settings.value(ConsoleSettings::ListenerAddress).toString());
+            !s)
+            prompter.warn(&window, QCoreApplication::translate("main", "HTTP API not started"),
+                          QCoreApplication::translate("main", "The HTTP API could not start: %1\n"
+                                                              "Change the address in Settings.")
+                              .arg(s.error().message));
+    }
+    const int rc = app.exec();
+    listener.stop();
+    (*engine)->stopBackgroundWork();
+    return rc;
+}

@@ -1,0 +1,40 @@
+#include "common/Prompter.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace vc::ui {
+
+bool DialogPrompter::confirm(QWidget *parent, const QString &title, const QString &text,
+                             const QString &action)
+{
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    QPushButton *yes = box.addButton(action, QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == yes;
+}
+
+std::optional<QString> DialogPrompter::choose(QWidget *parent, const QString &title,
+                                              const QString &text, const QStringList &options)
+{
+    bool ok = false;
+    const QString picked = QInputDialog::getItem(parent, title, text, options, 0, false, &ok);
+    if (!ok)
+        return std::nullopt;
+    return picked;
+}
+
+void DialogPrompter::inform(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox::information(parent, title, text);
+}
+
+void DialogPrompter::warn(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox::warning(parent, title, text);
+}
+
+} // namespace vc::ui
