@@ -27,6 +27,14 @@ MainWindow::MainWindow(ConsoleContext &context, QWidget *parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
 {
     m_ui->setupUi(this);
+    // A quiet sidebar with room to click; the selected page stands out.
+    m_ui->sidebar->setStyleSheet(QStringLiteral(
+        "QListWidget#sidebar { background: #f3f4f6; border: none; border-right: 1px solid #d8dbe0;"
+        " padding-top: 12px; font-size: 11pt; }"
+        "QListWidget#sidebar::item { padding: 9px 18px; color: #1f2937; }"
+        "QListWidget#sidebar::item:hover { background: #e5e7eb; }"
+        "QListWidget#sidebar::item:selected { background: #2563eb; color: white; }"));
+    m_ui->sidebar->setFocusPolicy(Qt::NoFocus);
     m_listenerLabel = new QLabel(this);
     m_databaseLabel = new QLabel(this);
     m_listenerLabel->setObjectName(QStringLiteral("listenerStatus"));

@@ -2,6 +2,7 @@
 // process, on its own database or on the one a running verifyd uses.
 
 #include "MainWindow.h"
+#include "Page.h"
 #include "common/ConsoleSettings.h"
 #include "common/ListenerController.h"
 #include "common/Prompter.h"
@@ -14,7 +15,10 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QThread>
+#include <QTimer>
 
+#include <functional>
+#include <memory>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -51,6 +55,29 @@ Result<std::unique_ptr<Engine>> openEngine(const EngineConfig &config)
     return std::move(*opened);
 }
 
+// Shows each page, gives its background loading time to finish, and saves the window.
+void takeScreenshots(MainWindow &window, const QString &dir)
+{
+    QDir().mkpath(dir);
+    auto next = std::make_shared<std::function<void(int)>>();
+    *next = [&window, dir, next](int index) {
+        if (index >= window.pageCount()) {
+            QCoreApplication::quit();
+            return;
+        }
+        window.showPage(index);
+        QTimer::singleShot(2500, &window, [&window, dir, next, index] {
+            QString name = QString::fromLatin1(window.page(index)->metaObject()->className());
+            name = name.section(QStringLiteral("::"), -1).remove(QStringLiteral("Page")).toLower();
+            const QString file = QStringLiteral("%1/%2-%3.png").arg(dir).arg(index + 1).arg(name);
+            if (!window.grab().save(file))
+                qWarning("cannot save %s", qPrintable(file));
+            (*next)(index + 1);
+        });
+    };
+    QTimer::singleShot(1000, &window, [next] { (*next)(0); });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -75,7 +102,12 @@ int main(int argc, char *argv[])
                                       QStringLiteral("en, nb, sv, da or fi (default: Settings, "
                                                      "else the system's)."),
                                       QStringLiteral("LANG"));
-    parser.addOptions({config, dataDir, noListener, language});
+    const QCommandLineOption screenshots(
+        QStringLiteral("screenshots"),
+        QStringLiteral("Show each page in turn, save a PNG of the window for each into DIR, and "
+                       "quit (scripts/screenshots.sh)."),
+        QStringLiteral("DIR"));
+    parser.addOptions({config, dataDir, noListener, language, screenshots});
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(app);
@@ -122,12 +154,16 @@ int main(int argc, char *argv[])
     window.show();
     if (!parser.isSet(noListener) && settings.value(ConsoleSettings::ListenerEnabled).toBool()) {
         if (Status s = listener.start(settings.value(ConsoleSettings::ListenerAddress).toString());
-            !s)
+            !s && parser.isSet(screenshots))
+            qWarning("HTTP API not started: %s", qPrintable(s.error().message));
+        else if (!s)
             prompter.warn(&window, QCoreApplication::translate("main", "HTTP API not started"),
                           QCoreApplication::translate("main", "The HTTP API could not start: %1\n"
                                                               "Change the address in Settings.")
                               .arg(s.error().message));
     }
+    if (parser.isSet(screenshots))
+        takeScreenshots(window, parser.value(screenshots));
     const int rc = app.exec();
     listener.stop();
     (*engine)->stopBackgroundWork();
