@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds Verify Console and starts it on its embedded defaults:
 # SQLite in your data folder (~/.local/share/verify-console, or $VERIFY_DATA_DIR) and local-outbox
-# delivery, so nothing leaves the machine. Starts verifyd (the engine with its HTTP API on
-# 127.0.0.1:8780) and prints a curl example that works as printed. Stop it with Ctrl-C.
-#   scripts/run.sh [--demo]    --demo: instead, a short guided tour through verifyctl
+# delivery, so nothing leaves the machine. With a display it starts the console (verify-console,
+# which also serves the HTTP API on 127.0.0.1:8780); without one it starts verifyd and prints a
+# curl example that works as printed. Stop it by closing the window or with Ctrl-C.
+#   scripts/run.sh [--demo | --headless]
+#     --demo: a short guided tour through verifyctl instead
+#     --headless: verifyd even when a display is available
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -17,6 +20,10 @@ LISTEN="${VERIFY_LISTEN:-127.0.0.1:8780}"
 
 if [ "${1:-}" = "--demo" ]; then
     exec "$VC_ROOT/scripts/demo.sh" "$CTL"
+fi
+if [ "${1:-}" != "--headless" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+    vc_say "Starting the console (data: $DATA)"
+    exec "$BUILD/app/verify-console" --data-dir "$DATA"
 fi
 
 # A verify key for the example below, valid for one day (keys are listed and revoked with
