@@ -8,7 +8,7 @@ VC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # What building and running the product needs on Debian 12.
 VC_BUILD_PACKAGES=(
     g++ cmake ninja-build ccache pkgconf
-    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+    qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libqt6sql6-sqlite libsqlite3-dev
     libssl-dev libphonenumber-dev libmicrohttpd-dev
 )
