@@ -31,7 +31,8 @@ MainWindow::MainWindow(ConsoleContext &context, QWidget *parent)
     m_ui->sidebar->setStyleSheet(QStringLiteral(
         "QListWidget#sidebar { background: #f3f4f6; border: none; border-right: 1px solid #d8dbe0;"
         " padding-top: 12px; font-size: 11pt; }"
-        "QListWidget#sidebar::item { padding: 9px 18px; color: #1f2937; }"
+        "QListWidget#sidebar::item { padding: 9px 18px; color: #1f2937; border: none;"
+        " background: transparent; }"
         "QListWidget#sidebar::item:hover { background: #e5e7eb; }"
         "QListWidget#sidebar::item:selected { background: #2563eb; color: white; }"));
     m_ui->sidebar->setFocusPolicy(Qt::NoFocus);

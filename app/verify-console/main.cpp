@@ -9,6 +9,7 @@
 #include "common/Translator.h"
 #include "core/Engine.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -66,6 +67,14 @@ void takeScreenshots(MainWindow &window, const QString &dir)
             return;
         }
         window.showPage(index);
+        // Where a page has a list with a detail pane, pick a row so the picture shows both.
+        QTimer::singleShot(1500, &window, [&window, index] {
+            for (const char *name : {"sessionsView", "outboxTable", "auditTable"})
+                if (auto *view = window.page(index)->findChild<QAbstractItemView *>(
+                        QString::fromLatin1(name));
+                    view && view->model() && view->model()->rowCount() > 7)
+                    view->setCurrentIndex(view->model()->index(7, 0));
+        });
         QTimer::singleShot(2500, &window, [&window, dir, next, index] {
             QString name = QString::fromLatin1(window.page(index)->metaObject()->className());
             name = name.section(QStringLiteral("::"), -1).remove(QStringLiteral("Page")).toLower();

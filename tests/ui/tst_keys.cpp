@@ -259,7 +259,8 @@ void TestKeys::verifyKeyKeepsItsScopeAndService()
     QVERIFY(row >= 0);
     const KeysModel *model = m_page->model();
     QCOMPARE(model->index(row, KeysModel::Scope).data().toString(), QStringLiteral("Verify"));
-    QCOMPARE(model->index(row, KeysModel::Service).data().toString(), QStringLiteral("default"));
+    // The service by its name, as everywhere in the console.
+    QCOMPARE(model->index(row, KeysModel::Service).data().toString(), QStringLiteral("Default"));
     QCOMPARE(model->index(row, KeysModel::Expires).data().toString(),
              vc::ui::Format::dateTime(kT0 + 30LL * 86'400'000));
 }

@@ -387,8 +387,9 @@ private slots:
         QCOMPARE(field(page, "statusValue"), QStringLiteral("Delivered")); // the local outbox
         QCOMPARE(field(page, "channelValue"), QStringLiteral("SMS"));
         QCOMPARE(field(page, "recipientValue"), session.recipientMasked);
-        QCOMPARE(field(page, "countryValue"), QStringLiteral("Norway (NO)"));
-        QVERIFY(field(page, "localeValue").contains(QStringLiteral("(nb)")));
+        // Country and language in their own names, never English in a translated window.
+        QCOMPARE(field(page, "countryValue"), QStringLiteral("Norge (NO)"));
+        QCOMPARE(field(page, "localeValue"), QStringLiteral("Norsk bokmål (nb)"));
         QCOMPARE(field(page, "attemptsValue"), QStringLiteral("1 of 5"));
         QCOMPARE(field(page, "resendsValue"), QStringLiteral("0 of 3"));
         QCOMPARE(field(page, "createdValue"), ui::Format::dateTime(session.createdAt));

@@ -11,8 +11,10 @@ bool DialogPrompter::confirm(QWidget *parent, const QString &title, const QStrin
 {
     QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
     QPushButton *yes = box.addButton(action, QMessageBox::AcceptRole);
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(QMessageBox::Cancel);
+    // "Close" rather than "Cancel": next to "Cancel session" a plain "Cancel" reads as the same
+    // action (and is the same word in Norwegian, Swedish and Danish).
+    box.addButton(QMessageBox::Close);
+    box.setDefaultButton(QMessageBox::Close);
     box.exec();
     return box.clickedButton() == yes;
 }

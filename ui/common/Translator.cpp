@@ -56,16 +56,19 @@ QString Translator::setLanguage(const QString &requested)
         language = QStringLiteral("en");
 
     removeInstalled();
+    // English is the source text; its catalogue holds only the plural forms ("1 session",
+    // "2 sessions").
+    auto app = std::make_unique<QTranslator>();
+    if (app->load(QStringLiteral(":/i18n/verify_console_%1.qm").arg(language))) {
+        QCoreApplication::installTranslator(app.get());
+        m_app = std::move(app);
+    } else {
+        // A missing translation is a packaging fault: say so, and go on in English.
+        qCWarning(lcTranslator) << "no built-in translation for" << language
+                                << (language == QLatin1String("en") ? "plurals"
+                                                                    : "- showing English");
+    }
     if (language != QLatin1String("en")) {
-        auto app = std::make_unique<QTranslator>();
-        if (app->load(QStringLiteral(":/i18n/verify_console_%1.qm").arg(language))) {
-            QCoreApplication::installTranslator(app.get());
-            m_app = std::move(app);
-        } else {
-            // A missing translation is a packaging fault: say so, and go on in English.
-            qCWarning(lcTranslator)
-                << "no built-in translation for" << language << "- showing English";
-        }
         auto qt = std::make_unique<QTranslator>();
         if (qt->load(QStringLiteral("qtbase_%1")
                          .arg(language == QLatin1String("nb") ? QStringLiteral("nb") : language),

@@ -288,13 +288,15 @@ void DashboardPage::showFigures()
     const QLocale locale;
     m_ui->todayCard->setNote(m_hasFigures ? locale.toString(f.today, QLocale::ShortFormat)
                                           : QString());
-    m_ui->monthCard->setNote(m_hasFigures ? locale.toString(f.today, QStringLiteral("MMMM yyyy"))
-                                          : QString());
+    m_ui->monthCard->setNote(
+        m_hasFigures ? QStringLiteral("%1 %2").arg(locale.standaloneMonthName(f.today.month()),
+                                                   QString::number(f.today.year()))
+                     : QString());
 
     m_ui->successCard->setValue(f.successRate ? Format::percent(*f.successRate) : none);
     // The two range cards say which range they count, as the range selector may be far away.
     m_ui->successCard->setNote(!m_hasFigures    ? QString()
-                               : f.finished > 0 ? tr("%1: %2 of %3 finished verified")
+                               : f.finished > 0 ? tr("%1: %2 of %3 finished sessions verified")
                                                       .arg(rangeText(), Format::number(f.verified),
                                                            Format::number(f.finished))
                                                 : tr("%1: none finished yet").arg(rangeText()));

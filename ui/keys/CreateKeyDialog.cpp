@@ -38,6 +38,7 @@ CreateKeyDialog::CreateKeyDialog(ConsoleContext &context, QWidget *parent)
     retranslate();
 
     connect(m_ui->expiresCheck, &QCheckBox::toggled, m_ui->expiresDays, &QWidget::setEnabled);
+    connect(m_ui->expiresDays, &QSpinBox::valueChanged, this, &CreateKeyDialog::updateDaysSuffix);
     connect(m_ui->scopeCombo, &QComboBox::currentIndexChanged, this, &CreateKeyDialog::retranslate);
     connect(m_ui->nameEdit, &QLineEdit::textEdited, this,
             [this] { setError(m_ui->nameError, {}); });
@@ -71,8 +72,14 @@ void CreateKeyDialog::retranslate()
             ? tr("Everything: sessions, services, keys, statistics and the audit log.")
             : tr("Start, check, resend and cancel verifications, and read their status."));
     m_ui->serviceCombo->setItemText(0, tr("All services"));
-    m_ui->expiresDays->setSuffix(tr(" days"));
+    updateDaysSuffix();
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Create key"));
+}
+
+// "1 day", "30 days": the suffix follows the number's plural form in every language.
+void CreateKeyDialog::updateDaysSuffix()
+{
+    m_ui->expiresDays->setSuffix(tr(" day(s)", nullptr, m_ui->expiresDays->value()));
 }
 
 void CreateKeyDialog::changeEvent(QEvent *event)

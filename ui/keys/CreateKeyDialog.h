@@ -37,6 +37,7 @@ protected:
 
 private:
     void retranslate();
+    void updateDaysSuffix();
     void loadServices();
     void clearErrors();
     // Shows an engine error next to its field; false when it names none the dialog has.

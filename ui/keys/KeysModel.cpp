@@ -2,6 +2,7 @@
 
 #include "common/Format.h"
 #include "core/Engine.h"
+#include "core/Service.h"
 
 #include <QFontDatabase>
 #include <QFutureWatcher>
@@ -67,7 +68,8 @@ QVariant KeysModel::data(const QModelIndex &index, int role) const
         case Scope:
             return scopeName(k.scope);
         case Service:
-            return k.serviceId.isEmpty() ? tr("All services") : k.serviceId;
+            return k.serviceId.isEmpty() ? tr("All services")
+                                         : m_serviceNames.value(k.serviceId, k.serviceId);
         case Created:
             return Format::dateTime(k.createdAt);
         case LastUsed:
@@ -141,7 +143,11 @@ void KeysModel::reload()
         // The time first: a key that expires while it is read shows as active until the next
         // load rather than the other way round.
         const qint64 now = engine.clock().nowMs();
-        return Loaded{engine.keys(), now};
+        Loaded loaded{engine.keys(), now, {}};
+        if (auto services = engine.services())
+            for (const vc::Service &service : *services)
+                loaded.serviceNames.insert(service.id, service.name);
+        return loaded;
     }));
 }
 
@@ -161,12 +167,14 @@ void KeysModel::apply(const Loaded &answer)
     if (sameKeys) {
         m_keys = keys;
         m_now = answer.now;
+        m_serviceNames = answer.serviceNames;
         if (!m_keys.isEmpty())
             emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     } else {
         beginResetModel();
         m_keys = keys;
         m_now = answer.now;
+        m_serviceNames = answer.serviceNames;
         endResetModel();
     }
     emit loaded();

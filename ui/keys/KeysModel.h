@@ -4,6 +4,7 @@
 #include "core/Result.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QThreadPool>
 
@@ -71,12 +72,14 @@ private:
     {
         Result<QList<ApiKeyInfo>> keys;
         qint64 now = 0;
+        QHash<QString, QString> serviceNames; // by id; empty when the services could not be read
     };
     void apply(const Loaded &answer);
 
     Engine &m_engine;
     QList<ApiKeyInfo> m_keys;
     qint64 m_now = 0; // when the keys were read: their state is as of then
+    QHash<QString, QString> m_serviceNames;
     int m_pending = 0;
     // Loads run here rather than on the global pool so the model can wait for them when it is
     // destroyed: none then touches the engine after the window (and with it the engine) is gone.

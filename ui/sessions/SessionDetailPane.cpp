@@ -1,6 +1,7 @@
 #include "sessions/SessionDetailPane.h"
 
 #include "common/Format.h"
+#include "services/LocaleNames.h"
 #include "sessions/SessionEventsModel.h"
 #include "ui_SessionDetailPane.h"
 
@@ -19,17 +20,20 @@ QString countryText(const QString &region)
     const QLocale::Territory territory = QLocale::codeToTerritory(region);
     if (territory == QLocale::AnyTerritory)
         return region;
-    return SessionDetailPane::tr("%1 (%2)").arg(QLocale::territoryToString(territory), region);
+    // The country in its own language ("Norge (NO)"): Qt has no country names in the console's
+    // language, and the English one would stand out in a translated window.
+    const QString name = QLocale(QLocale::AnyLanguage, territory).nativeTerritoryName();
+    return SessionDetailPane::tr("%1 (%2)").arg(
+        name.isEmpty() ? QLocale::territoryToString(territory) : name, region);
 }
 
 QString languageText(const QString &locale)
 {
     if (locale.isEmpty())
         return QStringLiteral("—");
-    const QLocale::Language language = QLocale::codeToLanguage(locale);
-    if (language == QLocale::AnyLanguage)
+    if (QLocale::codeToLanguage(locale) == QLocale::AnyLanguage)
         return locale;
-    return SessionDetailPane::tr("%1 (%2)").arg(QLocale::languageToString(language), locale);
+    return localeDisplayName(locale); // as the Services page lists it: "Norsk bokmål (nb)"
 }
 
 QString outOf(int used, int allowed)

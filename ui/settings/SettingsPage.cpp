@@ -66,6 +66,7 @@ SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
 
     connect(m_ui->retentionDays, &QSpinBox::textChanged, this,
             &SettingsPage::updateRetentionButton);
+    connect(m_ui->retentionDays, &QSpinBox::valueChanged, this, &SettingsPage::updateRetentionUnit);
     connect(m_ui->retentionApply, &QPushButton::clicked, this, [this] { applyRetention(); });
 
     fillLanguages();
@@ -98,6 +99,12 @@ void SettingsPage::fillLanguages()
     m_ui->languageCombo->setCurrentIndex(qMax(0, m_ui->languageCombo->findData(saved)));
 }
 
+// "1 day", "90 days", in the plural form of the chosen language.
+void SettingsPage::updateRetentionUnit()
+{
+    m_ui->retentionUnit->setText(tr("day(s)", nullptr, m_ui->retentionDays->value()));
+}
+
 void SettingsPage::retranslate()
 {
     m_ui->retranslateUi(this);
@@ -118,6 +125,7 @@ void SettingsPage::retranslate()
     updateListenerState();
     updateDataNote(m_dataDirMessage);
     updateRetentionButton();
+    updateRetentionUnit();
 }
 
 void SettingsPage::refresh()

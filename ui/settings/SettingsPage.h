@@ -41,6 +41,7 @@ private:
     void updateListenerState();
     void updateDataNote(const QString &saved);
     void updateRetentionButton();
+    void updateRetentionUnit();
     void fillLanguages();
     static QString languageName(const QString &language);
 
