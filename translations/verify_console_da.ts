@@ -539,6 +539,14 @@
         <source>Sessions</source>
         <translation>Sessioner</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Eksportér…</translation>
+    </message>
+    <message>
+        <source>Save the sessions that match the filters as a CSV file</source>
+        <translation>Gem de sessioner, der matcher filtrene, som en CSV-fil</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1814,6 +1822,45 @@ Programmer, der bruger den, afvises fra og med deres næste anmodning, også af 
     <message>
         <source>Sessions</source>
         <translation>Sessioner</translation>
+    </message>
+    <message>
+        <source>Export sessions</source>
+        <translation>Eksportér sessioner</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting sessions…</source>
+        <translation>Eksporterer sessioner…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Exporting sessions… %L1 written</source>
+        <translation>Eksporterer sessioner… %L1 skrevet</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Eksporten mislykkedes</translation>
+    </message>
+    <message>
+        <source>The sessions could not be exported: %1</source>
+        <translation>Sessionerne kunne ikke eksporteres: %1</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Eksporten er færdig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln session(s) saved to %1.</source>
+        <translation>
+            <numerusform>%Ln session gemt i %1.</numerusform>
+            <numerusform>%Ln sessioner gemt i %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

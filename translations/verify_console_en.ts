@@ -34,6 +34,13 @@
             <numerusform>Wait %Ln s and try again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln session(s) saved to %1.</source>
+        <translation>
+            <numerusform>%Ln session saved to %1.</numerusform>
+            <numerusform>%Ln sessions saved to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SettingsPage</name>

@@ -539,6 +539,14 @@
         <source>Sessions</source>
         <translation>Istunnot</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Vie…</translation>
+    </message>
+    <message>
+        <source>Save the sessions that match the filters as a CSV file</source>
+        <translation>Tallenna suodattimia vastaavat istunnot CSV-tiedostoon</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1814,6 +1822,45 @@ Sitä käyttävien ohjelmien pyynnöt hylätään seuraavasta pyynnöstä alkaen
     <message>
         <source>Sessions</source>
         <translation>Istunnot</translation>
+    </message>
+    <message>
+        <source>Export sessions</source>
+        <translation>Vie istunnot</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-tiedostot (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting sessions…</source>
+        <translation>Viedään istuntoja…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Pysäytä</translation>
+    </message>
+    <message>
+        <source>Exporting sessions… %L1 written</source>
+        <translation>Viedään istuntoja… %L1 kirjoitettu</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Vienti epäonnistui</translation>
+    </message>
+    <message>
+        <source>The sessions could not be exported: %1</source>
+        <translation>Istuntoja ei voitu viedä: %1</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Vienti valmis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln session(s) saved to %1.</source>
+        <translation>
+            <numerusform>%Ln istunto tallennettu tiedostoon %1.</numerusform>
+            <numerusform>%Ln istuntoa tallennettu tiedostoon %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

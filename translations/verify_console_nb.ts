@@ -539,6 +539,14 @@
         <source>Sessions</source>
         <translation>Økter</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Eksporter…</translation>
+    </message>
+    <message>
+        <source>Save the sessions that match the filters as a CSV file</source>
+        <translation>Lagre øktene som samsvarer med filtrene, som en CSV-fil</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1814,6 +1822,45 @@ Programmer som bruker den, blir avvist fra og med neste forespørsel, også av v
     <message>
         <source>Sessions</source>
         <translation>Økter</translation>
+    </message>
+    <message>
+        <source>Export sessions</source>
+        <translation>Eksporter økter</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting sessions…</source>
+        <translation>Eksporterer økter…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Exporting sessions… %L1 written</source>
+        <translation>Eksporterer økter… %L1 skrevet</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Eksporten mislyktes</translation>
+    </message>
+    <message>
+        <source>The sessions could not be exported: %1</source>
+        <translation>Øktene kunne ikke eksporteres: %1</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Eksporten er ferdig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln session(s) saved to %1.</source>
+        <translation>
+            <numerusform>%Ln økt lagret i %1.</numerusform>
+            <numerusform>%Ln økter lagret i %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

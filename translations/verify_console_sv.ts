@@ -539,6 +539,14 @@
         <source>Sessions</source>
         <translation>Sessioner</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportera…</translation>
+    </message>
+    <message>
+        <source>Save the sessions that match the filters as a CSV file</source>
+        <translation>Spara sessionerna som matchar filtren som en CSV-fil</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1814,6 +1822,45 @@ Program som använder den nekas från och med nästa anrop, även av verifyd på
     <message>
         <source>Sessions</source>
         <translation>Sessioner</translation>
+    </message>
+    <message>
+        <source>Export sessions</source>
+        <translation>Exportera sessioner</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting sessions…</source>
+        <translation>Exporterar sessioner…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppa</translation>
+    </message>
+    <message>
+        <source>Exporting sessions… %L1 written</source>
+        <translation>Exporterar sessioner… %L1 skrivna</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Exporten misslyckades</translation>
+    </message>
+    <message>
+        <source>The sessions could not be exported: %1</source>
+        <translation>Sessionerna kunde inte exporteras: %1</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Exporten är klar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln session(s) saved to %1.</source>
+        <translation>
+            <numerusform>%Ln session sparad i %1.</numerusform>
+            <numerusform>%Ln sessioner sparade i %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "support/TestEngine.h"
-
 #include "MainWindow.h"
 #include "common/ConsoleSettings.h"
 #include "common/ListenerController.h"
 #include "common/Prompter.h"
 #include "common/Translator.h"
+#include "support/TestEngine.h"
 
 #include <QApplication>
 #include <QTemporaryDir>
@@ -20,10 +19,12 @@ namespace vc::test {
 class ScriptedPrompter final : public ui::Prompter
 {
 public:
-    std::deque<bool> confirmations;       // answers to confirm(), in order (default: yes)
-    std::deque<QString> choices;          // answers to choose() (default: the first option)
-    QStringList asked;                    // titles of every question and notice
-    QStringList warnings;                 // texts of warn()
+    std::deque<bool> confirmations; // answers to confirm(), in order (default: yes)
+    std::deque<QString> choices;    // answers to choose() (default: the first option)
+    QStringList asked;              // titles of every question and notice
+    QStringList warnings;           // texts of warn()
+    std::deque<QString> savePaths;  // answers to saveFileName() (default: backs out)
+    QStringList informed;           // texts of inform()
 
     bool confirm(QWidget *, const QString &title, const QString &, const QString &) override
     {
@@ -44,7 +45,21 @@ public:
         choices.pop_front();
         return answer.isEmpty() ? std::nullopt : std::optional<QString>(answer);
     }
-    void inform(QWidget *, const QString &title, const QString &) override { asked << title; }
+    std::optional<QString> saveFileName(QWidget *, const QString &title, const QString &,
+                                        const QString &) override
+    {
+        asked << title;
+        if (savePaths.empty())
+            return std::nullopt;
+        const QString answer = savePaths.front();
+        savePaths.pop_front();
+        return answer;
+    }
+    void inform(QWidget *, const QString &title, const QString &text) override
+    {
+        asked << title;
+        informed << text;
+    }
     void warn(QWidget *, const QString &title, const QString &text) override
     {
         asked << title;
@@ -61,8 +76,9 @@ struct ConsoleFixture
     ui::Translator translator;
     ui::ListenerController listener{*engine.engine};
     ScriptedPrompter prompter;
-    ui::ConsoleContext context{*engine.engine, listener,   prompter, settings, translator,
-                               Actor{QStringLiteral("operator"), QStringLiteral("ola"), true}};
+    ui::ConsoleContext context{
+        *engine.engine, listener,   prompter,
+        settings,       translator, Actor{QStringLiteral("operator"), QStringLiteral("ola"), true}};
     std::unique_ptr<ui::MainWindow> window;
 
     ConsoleFixture()

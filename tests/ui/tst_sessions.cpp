@@ -5,6 +5,7 @@
 #include "common/Format.h"
 #include "sessions/SessionDetailPane.h"
 #include "sessions/SessionEventsModel.h"
+#include "sessions/SessionExport.h"
 #include "sessions/SessionListModel.h"
 #include "sessions/SessionsPage.h"
 #include "ui/ConsoleFixture.h"
@@ -14,12 +15,16 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -569,6 +574,97 @@ private slots:
         QCOMPARE(page->currentSessionId(), id);
         QTRY_COMPARE(field(page, "statusValue"), QStringLiteral("Cancelled"));
         QCOMPARE(cell(page, id, SessionListModel::Status), QStringLiteral("Cancelled"));
+    }
+    void exportWritesWhatTheFiltersMatch()
+    {
+        ConsoleFixture f;
+        // More sessions than one page of the export's paging (500).
+        for (int i = 0; i < 510; ++i)
+            start(f, QStringLiteral("sms"), phone(i));
+        QStringList voice;
+        for (int i = 0; i < 3; ++i)
+            voice.prepend(start(f, QStringLiteral("voice"), phone(1000 + i))); // newest first
+        SessionsPage *page = openPage(f);
+        auto *button = page->findChild<QPushButton *>(QStringLiteral("exportButton"));
+        QVERIFY(button->isEnabled());
+        QTemporaryDir dir;
+        QSignalSpy finished(page, &SessionsPage::exportFinished);
+        const auto exportTo = [&](const QString &name) {
+            const QString path = dir.filePath(name);
+            f.prompter.savePaths.push_back(path);
+            QTest::mouseClick(button, Qt::LeftButton);
+            if (!finished.wait(60000))
+                qFatal("the export did not finish");
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                qFatal("no export at %s", qPrintable(path));
+            return QString::fromUtf8(file.readAll());
+        };
+
+        // Everything, matching the database row for row, recipients masked.
+        const QString all = exportTo(QStringLiteral("all.csv"));
+        QStringList lines = all.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.takeFirst(),
+                 QStringLiteral("session_id,created_at,status,channel,recipient,country,locale,"
+                                "service_id,attempts,max_attempts,resends,max_resends,reference,"
+                                "client_ip,expires_at,delivered_at,verified_at,finished_at"));
+        RawDb raw(f.engine.dbPath());
+        QStringList stored;
+        for (const QVariantList &r : raw.rows(QStringLiteral("SELECT id FROM sessions")))
+            stored << r.first().toString();
+        QStringList exported;
+        for (const QString &line : std::as_const(lines))
+            exported << line.section(u',', 0, 0);
+        QCOMPARE(exported.size(), 513);
+        QCOMPARE(QSet<QString>(exported.cbegin(), exported.cend()),
+                 QSet<QString>(stored.cbegin(), stored.cend()));
+        QVERIFY(!all.contains(phone(7).mid(1))); // no full number anywhere
+        const QString first = lines.first();
+        QVERIFY2(first.contains(QStringLiteral(",voice,+47****1002,NO,nb,default,0,")),
+                 qPrintable(first));
+        QVERIFY(f.prompter.informed.last().contains(QStringLiteral("513")));
+
+        // The filters apply: only the voice calls, newest first.
+        pick(page, "channelFilter", static_cast<int>(Channel::Voice));
+        QVERIFY(waitLoaded(page));
+        lines =
+            exportTo(QStringLiteral("voice.csv")).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        lines.removeFirst();
+        exported.clear();
+        for (const QString &line : std::as_const(lines))
+            exported << line.section(u',', 0, 0);
+        QCOMPARE(exported, voice);
+
+        // Backing out of the file dialog writes nothing; a search by id has nothing to export.
+        const int before = finished.size();
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(finished.size(), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);
+        search(page, voice.first());
+        QVERIFY(waitLoaded(page));
+        QVERIFY(!button->isEnabled());
+    }
+
+    void cancelledExportLeavesNoFile()
+    {
+        ConsoleFixture f;
+        start(f, QStringLiteral("sms"), phone(1));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("x.csv"));
+        ui::ExportControl control;
+        control.cancelled = true;
+        auto outcome = ui::exportSessionsCsv(*f.engine.engine, SessionQuery{}, path, control);
+        QVERIFY(outcome);
+        QVERIFY(outcome->cancelled);
+        QVERIFY(!QFile::exists(path));
+
+        // An unwritable place is a clear error, not a crash.
+        ui::ExportControl fresh;
+        auto failed = ui::exportSessionsCsv(*f.engine.engine, SessionQuery{},
+                                            dir.filePath(QStringLiteral("missing/x.csv")), fresh);
+        QVERIFY(!failed);
+        QVERIFY2(failed.error().message.contains(QStringLiteral("cannot write")),
+                 qPrintable(failed.error().message));
     }
 };
 

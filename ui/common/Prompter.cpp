@@ -1,5 +1,6 @@
 #include "common/Prompter.h"
 
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
@@ -27,6 +28,15 @@ std::optional<QString> DialogPrompter::choose(QWidget *parent, const QString &ti
     if (!ok)
         return std::nullopt;
     return picked;
+}
+
+std::optional<QString> DialogPrompter::saveFileName(QWidget *parent, const QString &title,
+                                                    const QString &suggested, const QString &filter)
+{
+    const QString path = QFileDialog::getSaveFileName(parent, title, suggested, filter);
+    if (path.isEmpty())
+        return std::nullopt;
+    return path;
 }
 
 void DialogPrompter::inform(QWidget *parent, const QString &title, const QString &text)

@@ -21,6 +21,10 @@ public:
     // One of `options`, or nullopt when the user backs out.
     virtual std::optional<QString> choose(QWidget *parent, const QString &title,
                                           const QString &text, const QStringList &options) = 0;
+    // A file to write, or nullopt when the user backs out.
+    virtual std::optional<QString> saveFileName(QWidget *parent, const QString &title,
+                                                const QString &suggested,
+                                                const QString &filter) = 0;
     virtual void inform(QWidget *parent, const QString &title, const QString &text) = 0;
     virtual void warn(QWidget *parent, const QString &title, const QString &text) = 0;
 };
@@ -33,6 +37,8 @@ public:
                  const QString &action) override;
     std::optional<QString> choose(QWidget *parent, const QString &title, const QString &text,
                                   const QStringList &options) override;
+    std::optional<QString> saveFileName(QWidget *parent, const QString &title,
+                                        const QString &suggested, const QString &filter) override;
     void inform(QWidget *parent, const QString &title, const QString &text) override;
     void warn(QWidget *parent, const QString &title, const QString &text) override;
 };

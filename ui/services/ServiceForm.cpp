@@ -273,6 +273,8 @@ void ServiceForm::updateTtlHint()
 void ServiceForm::retranslate()
 {
     m_ui->retranslateUi(this);
+    // The hint is longer than the field: hovering shows all of it.
+    m_ui->field_default_region->setToolTip(m_ui->field_default_region->placeholderText());
     updateTtlHint();
     validate();
 }

@@ -9,10 +9,13 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDateTime>
+#include <QDir>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QProgressDialog>
 #include <QRegularExpression>
 #include <QSignalBlocker>
+#include <QStandardPaths>
 #include <QToolButton>
 
 namespace vc::ui {
@@ -114,6 +117,7 @@ SessionsPage::SessionsPage(ConsoleContext &context, QWidget *parent)
                 applyFilters();
         });
     connect(m_ui->clearFiltersButton, &QPushButton::clicked, this, &SessionsPage::clearFilters);
+    connect(m_ui->exportButton, &QPushButton::clicked, this, &SessionsPage::exportSessions);
 
     connect(m_model, &SessionListModel::loadingChanged, this, &SessionsPage::updateInfo);
     connect(m_model, &SessionListModel::loadFinished, this, [this](bool appended) {
@@ -135,7 +139,11 @@ SessionsPage::SessionsPage(ConsoleContext &context, QWidget *parent)
     updateActions();
 }
 
-SessionsPage::~SessionsPage() = default;
+SessionsPage::~SessionsPage()
+{
+    if (m_export)
+        m_export->cancelled = true; // m_exportWork then waits only for the page being read
+}
 
 QTableView *SessionsPage::view() const
 {
@@ -359,6 +367,8 @@ void SessionsPage::updateInfo()
     else
         text = tr("%Ln session(s)", nullptr, n);
     m_ui->rowsInfo->setText(text);
+    // A search by id shows one session: there is nothing more to export.
+    m_ui->exportButton->setEnabled(!m_export && m_model->query().sessionId.isEmpty());
 }
 
 void SessionsPage::showSearchMessage(const QString &text)
@@ -427,6 +437,66 @@ void SessionsPage::updateActions()
                                    ? tr("This session has used all its resends.")
                                    : tr("Send a new code, by this or another channel"));
     m_cancelAction->setToolTip(tr("End this session; its code stops working"));
+}
+
+void SessionsPage::exportSessions()
+{
+    if (m_export)
+        return;
+    const SessionListQuery shown = m_model->query();
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(
+                QStringLiteral("sessions-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
+    const std::optional<QString> path = context().prompter.saveFileName(
+        this, tr("Export sessions"), suggested, tr("CSV files (*.csv)"));
+    if (!path)
+        return;
+
+    if (!shown.sessionId.isEmpty())
+        return; // the button is off for a search by id: the one session is on screen
+    const SessionQuery query = shown.filter;
+    auto control = std::make_shared<ExportControl>();
+    m_export = control;
+    m_ui->exportButton->setEnabled(false);
+
+    // Progress in a dialog that appears only if the export takes a while; the count is polled,
+    // as the export thread must not touch widgets.
+    auto *progress = new QProgressDialog(tr("Exporting sessions…"), tr("Stop"), 0, 0, this);
+    progress->setWindowTitle(tr("Export sessions"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(400);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, this, [control] { control->cancelled = true; });
+    auto *tick = new QTimer(progress);
+    connect(tick, &QTimer::timeout, progress, [progress, control] {
+        progress->setLabelText(tr("Exporting sessions… %L1 written").arg(control->written.load()));
+    });
+    tick->start(200);
+
+    Engine &engine = context().engine;
+    const QString file = *path;
+    m_exportWork.run<Result<ExportOutcome>>(
+        this,
+        [&engine, query, file, control] {
+            return exportSessionsCsv(engine, query, file, *control);
+        },
+        [this, progress, file](Result<ExportOutcome> outcome) {
+            progress->deleteLater();
+            m_export.reset();
+            updateInfo();
+            if (!outcome)
+                context().prompter.warn(
+                    this, tr("Export failed"),
+                    tr("The sessions could not be exported: %1").arg(outcome.error().message));
+            else if (!outcome->cancelled)
+                context().prompter.inform(
+                    this, tr("Export finished"),
+                    tr("%Ln session(s) saved to %1.", nullptr, int(outcome->rows))
+                        .arg(QDir::toNativeSeparators(file)));
+            emit exportFinished();
+        });
 }
 
 void SessionsPage::copySessionId()

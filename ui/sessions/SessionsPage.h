@@ -4,6 +4,7 @@
 #include "core/Error.h"
 #include "core/Service.h"
 #include "sessions/SerialWork.h"
+#include "sessions/SessionExport.h"
 #include "sessions/SessionListModel.h"
 
 #include <QTimer>
@@ -44,12 +45,16 @@ public:
     QString currentSessionId() const;
     // Whether a resend or cancel is under way.
     bool isBusy() const { return m_busy; }
+    // Whether an export is under way.
+    bool isExporting() const { return m_export != nullptr; }
 
 signals:
     // A resend or cancel finished (its outcome is shown on the page or warned about).
     void actionFinished();
     // The selected session's events were loaded.
     void eventsLoaded();
+    // An export finished, failed or was cancelled (the outcome is shown on the page).
+    void exportFinished();
 
 protected:
     void retranslate() override;
@@ -86,6 +91,7 @@ private:
     void copySessionId();
     void resendSession();
     void cancelSession();
+    void exportSessions();
     void perform(const QString &failureTitle, std::function<Result<SessionView>()> action);
     QString errorText(const Error &error) const;
     QString serviceName(const QString &id) const;
@@ -101,6 +107,8 @@ private:
     QString m_shownId; // the session in the detail pane
     bool m_loaded = false;
     bool m_busy = false;
+    std::shared_ptr<ExportControl> m_export; // the export under way
+    SerialWork m_exportWork;                 // exports, apart from the page's quick calls
     SerialWork m_work; // events, resend and cancel; last member: waited for first
 };
 
