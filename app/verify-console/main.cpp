@@ -8,6 +8,7 @@
 #include "common/Prompter.h"
 #include "common/Translator.h"
 #include "core/Engine.h"
+#include "core/Hardening.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -91,7 +92,14 @@ void takeScreenshots(MainWindow &window, const QString &dir)
 
 int main(int argc, char *argv[])
 {
+    // Before anything holds a secret; a failure is reported once the window system is up.
+    const Status hardened = hardenProcess();
     QApplication app(argc, argv);
+    if (!hardened) {
+        QMessageBox::critical(nullptr, QStringLiteral("Verify Console"),
+                              hardened.error().toString());
+        return 1;
+    }
     QApplication::setApplicationName(QStringLiteral("verify-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Verify Console"));
     QApplication::setApplicationVersion(QStringLiteral(VC_VERSION));

@@ -2,6 +2,7 @@
 // a running verifyd or console uses.
 
 #include "core/Engine.h"
+#include "core/Hardening.h"
 #include "verifyctl/Commands.h"
 
 #include <QCoreApplication>
@@ -59,6 +60,10 @@ int commandIndex(const QStringList &args)
 
 int main(int argc, char *argv[])
 {
+    if (Status hardened = hardenProcess(); !hardened) {
+        std::fprintf(stderr, "verifyctl: %s\n", qPrintable(hardened.error().toString()));
+        return Failure;
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("verifyctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));

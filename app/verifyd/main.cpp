@@ -1,6 +1,7 @@
 // verifyd: the headless Verify Console — engine, HTTP API and delivery worker in one process.
 
 #include "core/Engine.h"
+#include "core/Hardening.h"
 #include "core/Logging.h"
 #include "http/api/Listener.h"
 
@@ -36,6 +37,8 @@ int fail(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    if (Status hardened = hardenProcess(); !hardened)
+        return fail(hardened.error().toString());
     installLineLogHandler();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("verifyd"));

@@ -24,10 +24,11 @@ Result<QByteArray> randomText(int length, const char *alphabet, quint32 size)
     return out;
 }
 
-bool allFrom(const QString &text, const char *alphabet)
+bool allFrom(QStringView text, const char *alphabet)
 {
     for (QChar c : text)
-        if (c.unicode() > 127 || !std::strchr(alphabet, c.toLatin1()))
+        // strchr finds the terminator for '\0': a NUL is not in any alphabet.
+        if (c.unicode() == 0 || c.unicode() > 127 || !std::strchr(alphabet, c.toLatin1()))
             return false;
     return true;
 }
@@ -51,15 +52,17 @@ Result<ApiKeyFormat::Generated> ApiKeyFormat::generate()
 
 std::optional<ApiKeyFormat::Parts> ApiKeyFormat::parse(const QString &presented)
 {
-    const QString text = presented.trimmed();
+    // Views into the caller's string: no copy of the secret is made before it is checked, and
+    // the one made for the result lives in SecureBytes.
+    const QStringView text = QStringView(presented).trimmed();
     if (text.size() != 3 + PrefixLength + 1 + SecretLength || !text.startsWith(u"vk_") ||
         text.at(3 + PrefixLength) != u'_')
         return std::nullopt;
-    const QString prefix = text.mid(3, PrefixLength);
-    const QString secret = text.mid(3 + PrefixLength + 1);
+    const QStringView prefix = text.mid(3, PrefixLength);
+    const QStringView secret = text.mid(3 + PrefixLength + 1);
     if (!allFrom(prefix, kLower) || !allFrom(secret, kMixed))
         return std::nullopt;
-    return Parts{prefix, SecureBytes(secret.toLatin1())};
+    return Parts{prefix.toString(), SecureBytes(secret.toLatin1())};
 }
 
 QByteArray ApiKeyFormat::hashSecret(const HmacKey &key, const QString &prefix,

@@ -220,7 +220,7 @@ Result<bool> publish(const QString &path, const QByteArray &nativePath, const Se
     return true;
 }
 
-bool isHex(const QString &text)
+bool isHex(QStringView text)
 {
     for (QChar ch : text) {
         const char16_t c = ch.unicode();
@@ -230,7 +230,7 @@ bool isHex(const QString &text)
     return true;
 }
 
-bool isPrintableAscii(const QString &text)
+bool isPrintableAscii(QStringView text)
 {
     for (QChar ch : text) {
         if (ch.unicode() <= 0x20 || ch.unicode() >= 0x7f)
@@ -271,7 +271,8 @@ Result<SecureBytes> loadOrCreate(const QString &path)
 
 Result<SecureBytes> fromText(const QString &configured)
 {
-    const QString text = configured.trimmed();
+    // A view: trimming makes no copy of the secret outside SecureBytes.
+    const QStringView text = QStringView(configured).trimmed();
     const Error invalid =
         Error::invalid(QStringLiteral("master_secret"),
                        QStringLiteral("the master secret must be 64 hex digits or the base64 "

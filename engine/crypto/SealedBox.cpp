@@ -49,21 +49,30 @@ Error authenticationError()
 Result<QByteArray> SealedBox::seal(const QByteArray &plaintext,
                                    const QByteArray &associatedData) const
 {
+    Result<SecureBytes> nonce = randomBytes(NonceSize);
+    if (!nonce)
+        return nonce.error();
+    return sealWithNonce(plaintext, associatedData, nonce->bytes());
+}
+
+Result<QByteArray> SealedBox::sealWithNonce(const QByteArray &plaintext,
+                                            const QByteArray &associatedData,
+                                            const QByteArray &nonce) const
+{
     if (m_key.size() != KeySize)
         return keySizeError();
+    if (nonce.size() != NonceSize)
+        return Error::internal(QStringLiteral("the AES-GCM nonce must be %1 bytes").arg(NonceSize));
     if (plaintext.size() > std::numeric_limits<int>::max() - Overhead ||
         associatedData.size() > std::numeric_limits<int>::max()) {
         return Error::internal(QStringLiteral("data too large to encrypt"));
     }
-    Result<SecureBytes> nonce = randomBytes(NonceSize);
-    if (!nonce)
-        return nonce.error();
 
     const int plainSize = int(plaintext.size());
     QByteArray out(Overhead + plainSize, Qt::Uninitialized);
     auto *outBytes = reinterpret_cast<unsigned char *>(out.data());
     outBytes[0] = FormatVersion;
-    std::copy_n(nonce->udata(), NonceSize, outBytes + VersionSize);
+    std::copy_n(bytesOf(nonce), NonceSize, outBytes + VersionSize);
     unsigned char *cipherText = outBytes + VersionSize + NonceSize;
 
     CipherCtx ctx(EVP_CIPHER_CTX_new());
@@ -71,7 +80,7 @@ Result<QByteArray> SealedBox::seal(const QByteArray &plaintext,
     int finalWritten = 0;
     const bool ok =
         ctx &&
-        EVP_EncryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), m_key.udata(), nonce->udata(), nullptr) ==
+        EVP_EncryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), m_key.udata(), bytesOf(nonce), nullptr) ==
             1 &&
         EVP_EncryptUpdate(ctx.get(), nullptr, &written, bytesOf(associatedData),
                           int(associatedData.size())) == 1 &&

@@ -16,6 +16,10 @@ public:
     {}
 
     Result<QByteArray> seal(const QByteArray &plaintext, const QByteArray &associatedData) const;
+    // seal() with a given 12-byte nonce instead of a random one: for the known-answer self-test
+    // (crypto/SelfTest) only. A nonce must never be used twice under one key.
+    Result<QByteArray> sealWithNonce(const QByteArray &plaintext, const QByteArray &associatedData,
+                                     const QByteArray &nonce) const;
     // Fails with an Internal error when the data was tampered with, moved, or sealed under
     // another key; the error message names no content.
     Result<SecureBytes> open(const QByteArray &sealed, const QByteArray &associatedData) const;
