@@ -1,22 +1,87 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds Verify Console with warnings as errors and runs the
 # whole test suite with CTest. Prints the output of failing tests; exits non-zero on any failure.
+# With VC_TEST_SANITIZERS=1 it then runs the unit and integration tests again under
+# AddressSanitizer and UndefinedBehaviorSanitizer (build-asan) and a short run of each libFuzzer
+# target (build-fuzz, clang-14); CI does not do this yet (docs/SECURITY.md says why).
+#   scripts/test.sh [CTEST_ARGS]   the suite (VC_TEST_SANITIZERS=1: also sanitizers and fuzzing)
+#   scripts/test.sh --sanitize     the WHOLE suite under the sanitizers, nothing else
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-VC_TEST_PACKAGES=(valgrind curl)
+SANITIZE_ONLY=0
+if [ "${1:-}" = --sanitize ]; then
+    SANITIZE_ONLY=1
+    shift
+fi
+
+VC_TEST_PACKAGES=(valgrind curl python3-aiosmtpd openssl kannel kannel-extras
+                  clang-14 libclang-rt-14-dev lld-14)
 vc_install_packages "${VC_BUILD_PACKAGES[@]}" "${VC_TEST_PACKAGES[@]}"
 
-BUILD="${VC_TEST_BUILD_DIR:-$VC_ROOT/build-test}"
-vc_say "Building into $BUILD (warnings are errors)"
-vc_build "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVC_WERROR=ON -DVC_BUILD_TESTS=ON
-
-vc_say "Running the test suite"
-cd "$BUILD"
 export QT_QPA_PLATFORM=offscreen
-if ctest --output-on-failure --timeout 600 -j "$(nproc)" "$@"; then
-    vc_say "All tests passed"
+failed=0
+# Runs ctest in DIR with the remaining arguments; remembers a failure and goes on.
+vc_ctest() {
+    local dir="$1"
+    shift
+    if (cd "$dir" && ctest --output-on-failure --timeout 600 -j "$(nproc)" "$@"); then
+        vc_say "Passed"
+    else
+        vc_say "Some tests failed (see above)"
+        failed=1
+    fi
+}
+vc_configure() {
+    local dir="$1"
+    shift
+    [ -f "$dir/build.ninja" ] && cmake "$dir" "$@" >/dev/null && return 0
+    cmake -S "$VC_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
+}
+vc_elapsed() { printf '%dm%02ds' $((SECONDS / 60)) $((SECONDS % 60)); }
+
+if [ "$SANITIZE_ONLY" = 0 ]; then
+    BUILD="${VC_TEST_BUILD_DIR:-$VC_ROOT/build-test}"
+    vc_say "Building into $BUILD (warnings are errors)"
+    vc_build "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVC_WERROR=ON -DVC_BUILD_TESTS=ON
+    vc_say "Running the test suite ($(vc_elapsed))"
+    vc_ctest "$BUILD" "$@"
+fi
+
+if [ "$SANITIZE_ONLY" = 1 ] || [ "${VC_TEST_SANITIZERS:-0}" != 0 ]; then
+    ASAN="${VC_ASAN_BUILD_DIR:-$VC_ROOT/build-asan}"
+    vc_configure "$ASAN" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVC_WERROR=ON -DVC_BUILD_TESTS=ON \
+        -DVC_BUILD_BENCH=OFF -DVC_SANITIZE=ON
+    if [ "$SANITIZE_ONLY" = 1 ]; then
+        vc_say "Building into $ASAN with ASan and UBSan ($(vc_elapsed))"
+        cmake --build "$ASAN" -j "$(nproc)"
+        vc_say "Running the whole test suite under the sanitizers ($(vc_elapsed))"
+        vc_ctest "$ASAN" "$@"
+    else
+        # The subset that fits CI's time: see "What CI runs" in docs/SECURITY.md.
+        labels="${VC_SANITIZE_LABELS:-unit|integration}"
+        mapfile -t targets < <(ctest --test-dir "$ASAN" -N -L "$labels" |
+            sed -n 's/^ *Test *#[0-9]*: \(tst_[a-z0-9_]*\)$/\1/p')
+        vc_say "Building the $labels tests into $ASAN with ASan and UBSan ($(vc_elapsed))"
+        cmake --build "$ASAN" -j "$(nproc)" --target "${targets[@]}"
+        vc_say "Running the $labels tests under the sanitizers ($(vc_elapsed))"
+        vc_ctest "$ASAN" -L "$labels"
+    fi
+fi
+
+if [ "$SANITIZE_ONLY" = 0 ] && [ "${VC_TEST_SANITIZERS:-0}" != 0 ]; then
+    FUZZ="${VC_FUZZ_BUILD_DIR:-$VC_ROOT/build-fuzz}"
+    vc_say "Building the fuzz targets into $FUZZ (clang-14, libFuzzer) ($(vc_elapsed))"
+    CC=clang-14 CXX=clang++-14 vc_configure "$FUZZ" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DVC_WERROR=ON -DVC_BUILD_TESTS=OFF -DVC_BUILD_BENCH=OFF -DVC_FUZZ=ON
+    cmake --build "$FUZZ" -j "$(nproc)" --target vc_fuzz_targets
+    vc_say "Fuzzing each target briefly ($(vc_elapsed))"
+    vc_ctest "$FUZZ" -L fuzz
+fi
+
+if [ "$failed" = 0 ]; then
+    vc_say "All tests passed ($(vc_elapsed))"
 else
-    vc_say "Some tests failed (see above)"
+    vc_say "Some tests failed (see above) ($(vc_elapsed))"
     exit 1
 fi

@@ -995,10 +995,6 @@ Skift adressen under Indstillinger.</translation>
 <context>
     <name>vc::ui::DeliveryPage</name>
     <message>
-        <source>&lt;b&gt;The local outbox is the active provider.&lt;/b&gt; Messages are kept here instead of being sent, so verifications work without an SMS, voice or e-mail gateway. Gateways are set up here in a later version.</source>
-        <translation>&lt;b&gt;Den lokale udbakke er den aktive udbyder.&lt;/b&gt; Beskeder gemmes her i stedet for at blive sendt, så verificeringer fungerer uden en sms-, opkalds- eller e-mailgateway. I en senere version kan gateways konfigureres her.</translation>
-    </message>
-    <message>
         <source>All sessions; paste a session id to see one</source>
         <translation>Alle sessioner; indsæt et sessions-id for at se én</translation>
     </message>
@@ -1093,6 +1089,22 @@ Skift adressen under Indstillinger.</translation>
     <message>
         <source>Delivery</source>
         <translation>Levering</translation>
+    </message>
+    <message>
+        <source>%1 through %2</source>
+        <translation>%1 via %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The local outbox is the active provider.&lt;/b&gt; Messages are kept here instead of being sent, so verifications work without an SMS, voice or e-mail gateway. Connect a gateway under Providers.</source>
+        <translation>&lt;b&gt;Den lokale udbakke er den aktive udbyder.&lt;/b&gt; Beskeder gemmes her i stedet for at blive sendt, så verificeringer virker uden en SMS-, opkalds- eller e-mailgateway. Tilslut en gateway under Udbydere.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Messages are sent by gateways:&lt;/b&gt; %1. Other channels stay in the local outbox. Services can have their own routes under Providers.</source>
+        <translation>&lt;b&gt;Beskeder sendes via gateways:&lt;/b&gt; %1. Andre kanaler bliver i den lokale udbakke. Tjenester kan have egne ruter under Udbydere.</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Udbydere</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1326,249 @@ Programmer, der bruger den, afvises fra og med deres næste anmodning, også af 
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ProvidersPanel</name>
+    <message>
+        <source>SMTP server (e-mail)</source>
+        <translation>SMTP-server (e-mail)</translation>
+    </message>
+    <message>
+        <source>Kannel gateway (SMS)</source>
+        <translation>Kannel-gateway (SMS)</translation>
+    </message>
+    <message>
+        <source>HTTP gateway (SMS, voice)</source>
+        <translation>HTTP-gateway (SMS, opkald)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>Kryptering:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Brugernavn:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Adgangskode:</translation>
+    </message>
+    <message>
+        <source>From address:</source>
+        <translation>Afsenderadresse:</translation>
+    </message>
+    <message>
+        <source>From name:</source>
+        <translation>Afsendernavn:</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>Afsender:</translation>
+    </message>
+    <message>
+        <source>Timeout (ms):</source>
+        <translation>Timeout (ms):</translation>
+    </message>
+    <message>
+        <source>Verify the certificate:</source>
+        <translation>Kontrollér certifikatet:</translation>
+    </message>
+    <message>
+        <source>Trusted certificates (PEM file):</source>
+        <translation>Betroede certifikater (PEM-fil):</translation>
+    </message>
+    <message>
+        <source>sendsms URL:</source>
+        <translation>sendsms-URL:</translation>
+    </message>
+    <message>
+        <source>Receipts to (this API&apos;s URL):</source>
+        <translation>Kvitteringer til (dette API&apos;s URL):</translation>
+    </message>
+    <message>
+        <source>Receipt token:</source>
+        <translation>Kvitteringstoken:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Metode:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Godkendelse:</translation>
+    </message>
+    <message>
+        <source>Token or password:</source>
+        <translation>Token eller adgangskode:</translation>
+    </message>
+    <message>
+        <source>Headers (one &quot;Name: value&quot; a line):</source>
+        <translation>Headere (én &quot;Navn: værdi&quot; pr. linje):</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Indhold:</translation>
+    </message>
+    <message>
+        <source>Body template:</source>
+        <translation>Indholdsskabelon:</translation>
+    </message>
+    <message>
+        <source>Success field (JSON path):</source>
+        <translation>Succesfelt (JSON-sti):</translation>
+    </message>
+    <message>
+        <source>Success value:</source>
+        <translation>Succesværdi:</translation>
+    </message>
+    <message>
+        <source>Message id field (JSON path):</source>
+        <translation>Felt for besked-id (JSON-sti):</translation>
+    </message>
+    <message>
+        <source>Voice audio:</source>
+        <translation>Lyd til opkald:</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Ny udbyder</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Fjern…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>e.g. office-smtp</source>
+        <translation>f.eks. office-smtp</translation>
+    </message>
+    <message>
+        <source>Save provider</source>
+        <translation>Gem udbyder</translation>
+    </message>
+    <message>
+        <source>Test recipient: phone number or e-mail address</source>
+        <translation>Testmodtager: telefonnummer eller e-mailadresse</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Send test</translation>
+    </message>
+    <message>
+        <source>Which provider sends each channel</source>
+        <translation>Hvilken udbyder der sender hver kanal</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Gælder:</translation>
+    </message>
+    <message>
+        <source>Provider %1</source>
+        <translation>Udbyder %1</translation>
+    </message>
+    <message>
+        <source>The providers could not be read: %1</source>
+        <translation>Udbyderne kunne ikke læses: %1</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle tjenester</translation>
+    </message>
+    <message>
+        <source>Local outbox (built in)</source>
+        <translation>Lokal udbakke (indbygget)</translation>
+    </message>
+    <message>
+        <source>As for all services</source>
+        <translation>Som for alle tjenester</translation>
+    </message>
+    <message>
+        <source>The route could not be changed: %1</source>
+        <translation>Ruten kunne ikke ændres: %1</translation>
+    </message>
+    <message>
+        <source>%1 messages now use the default.</source>
+        <translation>Beskeder i kanalen %1 bruger nu standardvalget.</translation>
+    </message>
+    <message>
+        <source>%1 messages now go through %2.</source>
+        <translation>Beskeder i kanalen %1 sendes nu via %2.</translation>
+    </message>
+    <message>
+        <source>Stored — type to replace</source>
+        <translation>Gemt — skriv for at erstatte</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Ikke angivet</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Ikke gemt: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 %2</source>
+        <translation>Ikke gemt: %1 %2</translation>
+    </message>
+    <message>
+        <source>Provider %1 saved.</source>
+        <translation>Udbyderen %1 er gemt.</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>Fjern udbyder</translation>
+    </message>
+    <message>
+        <source>Remove the provider %1? Its settings and secrets are deleted.</source>
+        <translation>Vil du fjerne udbyderen %1? Dens indstillinger og hemmeligheder slettes.</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>Ikke fjernet: %1</translation>
+    </message>
+    <message>
+        <source>Provider %1 removed.</source>
+        <translation>Udbyderen %1 er fjernet.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number or e-mail address to send the test to.</source>
+        <translation>Angiv et telefonnummer eller en e-mailadresse, som testen skal sendes til.</translation>
+    </message>
+    <message>
+        <source>Sending a test message…</source>
+        <translation>Sender en testbesked…</translation>
+    </message>
+    <message>
+        <source>The test was not sent: %1</source>
+        <translation>Testen blev ikke sendt: %1</translation>
+    </message>
+    <message>
+        <source>The provider refused the test: %1</source>
+        <translation>Udbyderen afviste testen: %1</translation>
+    </message>
+    <message>
+        <source>The provider accepted the test message.</source>
+        <translation>Udbyderen accepterede testbeskeden.</translation>
     </message>
 </context>
 <context>

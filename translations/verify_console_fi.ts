@@ -995,10 +995,6 @@ Vaihda osoite Asetukset-sivulla.</translation>
 <context>
     <name>vc::ui::DeliveryPage</name>
     <message>
-        <source>&lt;b&gt;The local outbox is the active provider.&lt;/b&gt; Messages are kept here instead of being sent, so verifications work without an SMS, voice or e-mail gateway. Gateways are set up here in a later version.</source>
-        <translation>&lt;b&gt;Välittäjänä toimii paikallinen Lähtevät-kansio.&lt;/b&gt; Viestejä ei lähetetä, vaan ne säilytetään täällä, joten vahvistukset toimivat ilman tekstiviesti-, puhe- tai sähköpostiyhdyskäytävää. Yhdyskäytävät voi määrittää täällä myöhemmässä versiossa.</translation>
-    </message>
-    <message>
         <source>All sessions; paste a session id to see one</source>
         <translation>Kaikki istunnot; liitä istunnon tunnus nähdäksesi yhden</translation>
     </message>
@@ -1093,6 +1089,22 @@ Vaihda osoite Asetukset-sivulla.</translation>
     <message>
         <source>Delivery</source>
         <translation>Toimitus</translation>
+    </message>
+    <message>
+        <source>%1 through %2</source>
+        <translation>%1 välittäjän %2 kautta</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The local outbox is the active provider.&lt;/b&gt; Messages are kept here instead of being sent, so verifications work without an SMS, voice or e-mail gateway. Connect a gateway under Providers.</source>
+        <translation>&lt;b&gt;Paikallinen Lähtevät-kansio on käytössä oleva välittäjä.&lt;/b&gt; Viestit säilytetään täällä lähettämisen sijaan, joten vahvistukset toimivat ilman tekstiviesti-, puhelu- tai sähköpostiyhdyskäytävää. Yhdistä yhdyskäytävä kohdassa Välittäjät.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Messages are sent by gateways:&lt;/b&gt; %1. Other channels stay in the local outbox. Services can have their own routes under Providers.</source>
+        <translation>&lt;b&gt;Viestit lähetetään yhdyskäytävien kautta:&lt;/b&gt; %1. Muut kanavat jäävät paikalliseen Lähtevät-kansioon. Palveluilla voi olla omat reittinsä kohdassa Välittäjät.</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Välittäjät</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1326,249 @@ Sitä käyttävien ohjelmien pyynnöt hylätään seuraavasta pyynnöstä alkaen
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ProvidersPanel</name>
+    <message>
+        <source>SMTP server (e-mail)</source>
+        <translation>SMTP-palvelin (sähköposti)</translation>
+    </message>
+    <message>
+        <source>Kannel gateway (SMS)</source>
+        <translation>Kannel-yhdyskäytävä (tekstiviestit)</translation>
+    </message>
+    <message>
+        <source>HTTP gateway (SMS, voice)</source>
+        <translation>HTTP-yhdyskäytävä (tekstiviestit, puhelut)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Palvelin:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Portti:</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>Salaus:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Käyttäjätunnus:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Salasana:</translation>
+    </message>
+    <message>
+        <source>From address:</source>
+        <translation>Lähettäjän osoite:</translation>
+    </message>
+    <message>
+        <source>From name:</source>
+        <translation>Lähettäjän nimi:</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>Lähettäjä:</translation>
+    </message>
+    <message>
+        <source>Timeout (ms):</source>
+        <translation>Aikakatkaisu (ms):</translation>
+    </message>
+    <message>
+        <source>Verify the certificate:</source>
+        <translation>Tarkista varmenne:</translation>
+    </message>
+    <message>
+        <source>Trusted certificates (PEM file):</source>
+        <translation>Luotetut varmenteet (PEM-tiedosto):</translation>
+    </message>
+    <message>
+        <source>sendsms URL:</source>
+        <translation>sendsms-URL:</translation>
+    </message>
+    <message>
+        <source>Receipts to (this API&apos;s URL):</source>
+        <translation>Kuittaukset osoitteeseen (tämän API:n URL):</translation>
+    </message>
+    <message>
+        <source>Receipt token:</source>
+        <translation>Kuittausten token:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Metodi:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Todennus:</translation>
+    </message>
+    <message>
+        <source>Token or password:</source>
+        <translation>Token tai salasana:</translation>
+    </message>
+    <message>
+        <source>Headers (one &quot;Name: value&quot; a line):</source>
+        <translation>Otsakkeet (yksi &quot;Nimi: arvo&quot; riville):</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Runko:</translation>
+    </message>
+    <message>
+        <source>Body template:</source>
+        <translation>Rungon malli:</translation>
+    </message>
+    <message>
+        <source>Success field (JSON path):</source>
+        <translation>Onnistumisen kenttä (JSON-polku):</translation>
+    </message>
+    <message>
+        <source>Success value:</source>
+        <translation>Onnistumisen arvo:</translation>
+    </message>
+    <message>
+        <source>Message id field (JSON path):</source>
+        <translation>Viestitunnuksen kenttä (JSON-polku):</translation>
+    </message>
+    <message>
+        <source>Voice audio:</source>
+        <translation>Puhelun ääni:</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Uusi välittäjä</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nimi:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tyyppi:</translation>
+    </message>
+    <message>
+        <source>e.g. office-smtp</source>
+        <translation>esim. office-smtp</translation>
+    </message>
+    <message>
+        <source>Save provider</source>
+        <translation>Tallenna välittäjä</translation>
+    </message>
+    <message>
+        <source>Test recipient: phone number or e-mail address</source>
+        <translation>Testin vastaanottaja: puhelinnumero tai sähköpostiosoite</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Lähetä testi</translation>
+    </message>
+    <message>
+        <source>Which provider sends each channel</source>
+        <translation>Mikä välittäjä lähettää kunkin kanavan</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Koskee:</translation>
+    </message>
+    <message>
+        <source>Provider %1</source>
+        <translation>Välittäjä %1</translation>
+    </message>
+    <message>
+        <source>The providers could not be read: %1</source>
+        <translation>Välittäjiä ei voitu lukea: %1</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Kaikki palvelut</translation>
+    </message>
+    <message>
+        <source>Local outbox (built in)</source>
+        <translation>Paikallinen Lähtevät-kansio (sisäänrakennettu)</translation>
+    </message>
+    <message>
+        <source>As for all services</source>
+        <translation>Kuten kaikilla palveluilla</translation>
+    </message>
+    <message>
+        <source>The route could not be changed: %1</source>
+        <translation>Reittiä ei voitu muuttaa: %1</translation>
+    </message>
+    <message>
+        <source>%1 messages now use the default.</source>
+        <translation>Kanavan %1 viestit käyttävät nyt oletusta.</translation>
+    </message>
+    <message>
+        <source>%1 messages now go through %2.</source>
+        <translation>Kanavan %1 viestit lähetetään nyt välittäjän %2 kautta.</translation>
+    </message>
+    <message>
+        <source>Stored — type to replace</source>
+        <translation>Tallennettu — kirjoita korvataksesi</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Ei asetettu</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Ei tallennettu: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 %2</source>
+        <translation>Ei tallennettu: %1 %2</translation>
+    </message>
+    <message>
+        <source>Provider %1 saved.</source>
+        <translation>Välittäjä %1 tallennettu.</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>Poista välittäjä</translation>
+    </message>
+    <message>
+        <source>Remove the provider %1? Its settings and secrets are deleted.</source>
+        <translation>Poistetaanko välittäjä %1? Sen asetukset ja salaisuudet poistetaan.</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>Ei poistettu: %1</translation>
+    </message>
+    <message>
+        <source>Provider %1 removed.</source>
+        <translation>Välittäjä %1 poistettu.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number or e-mail address to send the test to.</source>
+        <translation>Anna puhelinnumero tai sähköpostiosoite, johon testi lähetetään.</translation>
+    </message>
+    <message>
+        <source>Sending a test message…</source>
+        <translation>Lähetetään testiviestiä…</translation>
+    </message>
+    <message>
+        <source>The test was not sent: %1</source>
+        <translation>Testiä ei lähetetty: %1</translation>
+    </message>
+    <message>
+        <source>The provider refused the test: %1</source>
+        <translation>Välittäjä hylkäsi testin: %1</translation>
+    </message>
+    <message>
+        <source>The provider accepted the test message.</source>
+        <translation>Välittäjä hyväksyi testiviestin.</translation>
     </message>
 </context>
 <context>

@@ -995,10 +995,6 @@ Endre adressen under Innstillinger.</translation>
 <context>
     <name>vc::ui::DeliveryPage</name>
     <message>
-        <source>&lt;b&gt;The local outbox is the active provider.&lt;/b&gt; Messages are kept here instead of being sent, so verifications work without an SMS, voice or e-mail gateway. Gateways are set up here in a later version.</source>
-        <translation>&lt;b&gt;Den lokale utboksen er aktiv leverandør.&lt;/b&gt; Meldingene lagres her i stedet for å bli sendt, slik at verifiseringer fungerer uten en gateway for SMS, tale eller e-post. Gatewayer kan settes opp her i en senere versjon.</translation>
-    </message>
-    <message>
         <source>All sessions; paste a session id to see one</source>
         <translation>Alle økter; lim inn en økt-ID for å se én</translation>
     </message>
@@ -1093,6 +1089,22 @@ Endre adressen under Innstillinger.</translation>
     <message>
         <source>Delivery</source>
         <translation>Levering</translation>
+    </message>
+    <message>
+        <source>%1 through %2</source>
+        <translation>%1 via %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The local outbox is the active provider.&lt;/b&gt; Messages are kept here instead of being sent, so verifications work without an SMS, voice or e-mail gateway. Connect a gateway under Providers.</source>
+        <translation>&lt;b&gt;Den lokale utboksen er aktiv leverandør.&lt;/b&gt; Meldingene blir liggende her i stedet for å sendes, slik at verifiseringer fungerer uten SMS-, tale- eller e-postgateway. Koble til en gateway under Leverandører.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Messages are sent by gateways:&lt;/b&gt; %1. Other channels stay in the local outbox. Services can have their own routes under Providers.</source>
+        <translation>&lt;b&gt;Meldinger sendes via gatewayer:&lt;/b&gt; %1. Andre kanaler blir liggende i den lokale utboksen. Tjenester kan ha egne ruter under Leverandører.</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Leverandører</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1326,249 @@ Programmer som bruker den, blir avvist fra og med neste forespørsel, også av v
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ProvidersPanel</name>
+    <message>
+        <source>SMTP server (e-mail)</source>
+        <translation>SMTP-server (e-post)</translation>
+    </message>
+    <message>
+        <source>Kannel gateway (SMS)</source>
+        <translation>Kannel-gateway (SMS)</translation>
+    </message>
+    <message>
+        <source>HTTP gateway (SMS, voice)</source>
+        <translation>HTTP-gateway (SMS, tale)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>Kryptering:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Brukernavn:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passord:</translation>
+    </message>
+    <message>
+        <source>From address:</source>
+        <translation>Avsenderadresse:</translation>
+    </message>
+    <message>
+        <source>From name:</source>
+        <translation>Avsendernavn:</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>Avsender:</translation>
+    </message>
+    <message>
+        <source>Timeout (ms):</source>
+        <translation>Tidsavbrudd (ms):</translation>
+    </message>
+    <message>
+        <source>Verify the certificate:</source>
+        <translation>Kontroller sertifikatet:</translation>
+    </message>
+    <message>
+        <source>Trusted certificates (PEM file):</source>
+        <translation>Klarerte sertifikater (PEM-fil):</translation>
+    </message>
+    <message>
+        <source>sendsms URL:</source>
+        <translation>sendsms-URL:</translation>
+    </message>
+    <message>
+        <source>Receipts to (this API&apos;s URL):</source>
+        <translation>Kvitteringer til (URL-en til dette API-et):</translation>
+    </message>
+    <message>
+        <source>Receipt token:</source>
+        <translation>Kvitteringstoken:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Metode:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Autentisering:</translation>
+    </message>
+    <message>
+        <source>Token or password:</source>
+        <translation>Token eller passord:</translation>
+    </message>
+    <message>
+        <source>Headers (one &quot;Name: value&quot; a line):</source>
+        <translation>HTTP-hoder (én «Navn: verdi» per linje):</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Innhold:</translation>
+    </message>
+    <message>
+        <source>Body template:</source>
+        <translation>Innholdsmal:</translation>
+    </message>
+    <message>
+        <source>Success field (JSON path):</source>
+        <translation>Suksessfelt (JSON-sti):</translation>
+    </message>
+    <message>
+        <source>Success value:</source>
+        <translation>Suksessverdi:</translation>
+    </message>
+    <message>
+        <source>Message id field (JSON path):</source>
+        <translation>Felt for meldings-ID (JSON-sti):</translation>
+    </message>
+    <message>
+        <source>Voice audio:</source>
+        <translation>Talelyd:</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Ny leverandør</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Fjern…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>e.g. office-smtp</source>
+        <translation>f.eks. office-smtp</translation>
+    </message>
+    <message>
+        <source>Save provider</source>
+        <translation>Lagre leverandør</translation>
+    </message>
+    <message>
+        <source>Test recipient: phone number or e-mail address</source>
+        <translation>Testmottaker: telefonnummer eller e-postadresse</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Send test</translation>
+    </message>
+    <message>
+        <source>Which provider sends each channel</source>
+        <translation>Hvilken leverandør som sender hver kanal</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Gjelder:</translation>
+    </message>
+    <message>
+        <source>Provider %1</source>
+        <translation>Leverandør %1</translation>
+    </message>
+    <message>
+        <source>The providers could not be read: %1</source>
+        <translation>Leverandørene kunne ikke leses: %1</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle tjenester</translation>
+    </message>
+    <message>
+        <source>Local outbox (built in)</source>
+        <translation>Lokal utboks (innebygd)</translation>
+    </message>
+    <message>
+        <source>As for all services</source>
+        <translation>Som for alle tjenester</translation>
+    </message>
+    <message>
+        <source>The route could not be changed: %1</source>
+        <translation>Ruten kunne ikke endres: %1</translation>
+    </message>
+    <message>
+        <source>%1 messages now use the default.</source>
+        <translation>Meldinger i kanalen %1 bruker nå standardvalget.</translation>
+    </message>
+    <message>
+        <source>%1 messages now go through %2.</source>
+        <translation>Meldinger i kanalen %1 sendes nå via %2.</translation>
+    </message>
+    <message>
+        <source>Stored — type to replace</source>
+        <translation>Lagret — skriv for å erstatte</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Ikke angitt</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Ikke lagret: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 %2</source>
+        <translation>Ikke lagret: %1 %2</translation>
+    </message>
+    <message>
+        <source>Provider %1 saved.</source>
+        <translation>Leverandøren %1 er lagret.</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>Fjern leverandør</translation>
+    </message>
+    <message>
+        <source>Remove the provider %1? Its settings and secrets are deleted.</source>
+        <translation>Vil du fjerne leverandøren %1? Innstillingene og hemmelighetene dens slettes.</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>Ikke fjernet: %1</translation>
+    </message>
+    <message>
+        <source>Provider %1 removed.</source>
+        <translation>Leverandøren %1 er fjernet.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number or e-mail address to send the test to.</source>
+        <translation>Skriv inn et telefonnummer eller en e-postadresse som testen skal sendes til.</translation>
+    </message>
+    <message>
+        <source>Sending a test message…</source>
+        <translation>Sender en testmelding…</translation>
+    </message>
+    <message>
+        <source>The test was not sent: %1</source>
+        <translation>Testen ble ikke sendt: %1</translation>
+    </message>
+    <message>
+        <source>The provider refused the test: %1</source>
+        <translation>Leverandøren avviste testen: %1</translation>
+    </message>
+    <message>
+        <source>The provider accepted the test message.</source>
+        <translation>Leverandøren godtok testmeldingen.</translation>
     </message>
 </context>
 <context>

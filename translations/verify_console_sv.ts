@@ -995,10 +995,6 @@ Change the address in Settings.</source>
 <context>
     <name>vc::ui::DeliveryPage</name>
     <message>
-        <source>&lt;b&gt;The local outbox is the active provider.&lt;/b&gt; Messages are kept here instead of being sent, so verifications work without an SMS, voice or e-mail gateway. Gateways are set up here in a later version.</source>
-        <translation>&lt;b&gt;Den lokala utkorgen är aktiv leverantör.&lt;/b&gt; Meddelanden sparas här i stället för att skickas, så att verifieringar fungerar utan en gateway för sms, röst eller e-post. Gateways ställs in här i en senare version.</translation>
-    </message>
-    <message>
         <source>All sessions; paste a session id to see one</source>
         <translation>Alla sessioner; klistra in ett sessions-id för att se en</translation>
     </message>
@@ -1093,6 +1089,22 @@ Change the address in Settings.</source>
     <message>
         <source>Delivery</source>
         <translation>Leverans</translation>
+    </message>
+    <message>
+        <source>%1 through %2</source>
+        <translation>%1 via %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The local outbox is the active provider.&lt;/b&gt; Messages are kept here instead of being sent, so verifications work without an SMS, voice or e-mail gateway. Connect a gateway under Providers.</source>
+        <translation>&lt;b&gt;Den lokala utkorgen är aktiv leverantör.&lt;/b&gt; Meddelandena sparas här i stället för att skickas, så verifieringar fungerar utan sms-, röst- eller e-postgateway. Anslut en gateway under Leverantörer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Messages are sent by gateways:&lt;/b&gt; %1. Other channels stay in the local outbox. Services can have their own routes under Providers.</source>
+        <translation>&lt;b&gt;Meddelanden skickas via gatewayer:&lt;/b&gt; %1. Andra kanaler stannar i den lokala utkorgen. Tjänster kan ha egna rutter under Leverantörer.</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Leverantörer</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1326,249 @@ Program som använder den nekas från och med nästa anrop, även av verifyd på
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>vc::ui::ProvidersPanel</name>
+    <message>
+        <source>SMTP server (e-mail)</source>
+        <translation>SMTP-server (e-post)</translation>
+    </message>
+    <message>
+        <source>Kannel gateway (SMS)</source>
+        <translation>Kannel-gateway (sms)</translation>
+    </message>
+    <message>
+        <source>HTTP gateway (SMS, voice)</source>
+        <translation>HTTP-gateway (sms, röst)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>Kryptering:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Användarnamn:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Lösenord:</translation>
+    </message>
+    <message>
+        <source>From address:</source>
+        <translation>Avsändaradress:</translation>
+    </message>
+    <message>
+        <source>From name:</source>
+        <translation>Avsändarnamn:</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>Avsändare:</translation>
+    </message>
+    <message>
+        <source>Timeout (ms):</source>
+        <translation>Tidsgräns (ms):</translation>
+    </message>
+    <message>
+        <source>Verify the certificate:</source>
+        <translation>Verifiera certifikatet:</translation>
+    </message>
+    <message>
+        <source>Trusted certificates (PEM file):</source>
+        <translation>Betrodda certifikat (PEM-fil):</translation>
+    </message>
+    <message>
+        <source>sendsms URL:</source>
+        <translation>sendsms-URL:</translation>
+    </message>
+    <message>
+        <source>Receipts to (this API&apos;s URL):</source>
+        <translation>Kvitton till (detta API:s URL):</translation>
+    </message>
+    <message>
+        <source>Receipt token:</source>
+        <translation>Kvittotoken:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Metod:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Autentisering:</translation>
+    </message>
+    <message>
+        <source>Token or password:</source>
+        <translation>Token eller lösenord:</translation>
+    </message>
+    <message>
+        <source>Headers (one &quot;Name: value&quot; a line):</source>
+        <translation>HTTP-huvuden (ett ”Namn: värde” per rad):</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Innehåll:</translation>
+    </message>
+    <message>
+        <source>Body template:</source>
+        <translation>Innehållsmall:</translation>
+    </message>
+    <message>
+        <source>Success field (JSON path):</source>
+        <translation>Framgångsfält (JSON-sökväg):</translation>
+    </message>
+    <message>
+        <source>Success value:</source>
+        <translation>Framgångsvärde:</translation>
+    </message>
+    <message>
+        <source>Message id field (JSON path):</source>
+        <translation>Fält för meddelande-id (JSON-sökväg):</translation>
+    </message>
+    <message>
+        <source>Voice audio:</source>
+        <translation>Röstljud:</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Ny leverantör</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Ta bort…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Namn:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>e.g. office-smtp</source>
+        <translation>t.ex. office-smtp</translation>
+    </message>
+    <message>
+        <source>Save provider</source>
+        <translation>Spara leverantör</translation>
+    </message>
+    <message>
+        <source>Test recipient: phone number or e-mail address</source>
+        <translation>Testmottagare: telefonnummer eller e-postadress</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Skicka test</translation>
+    </message>
+    <message>
+        <source>Which provider sends each channel</source>
+        <translation>Vilken leverantör som skickar varje kanal</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Gäller:</translation>
+    </message>
+    <message>
+        <source>Provider %1</source>
+        <translation>Leverantör %1</translation>
+    </message>
+    <message>
+        <source>The providers could not be read: %1</source>
+        <translation>Leverantörerna kunde inte läsas: %1</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alla tjänster</translation>
+    </message>
+    <message>
+        <source>Local outbox (built in)</source>
+        <translation>Lokal utkorg (inbyggd)</translation>
+    </message>
+    <message>
+        <source>As for all services</source>
+        <translation>Som för alla tjänster</translation>
+    </message>
+    <message>
+        <source>The route could not be changed: %1</source>
+        <translation>Rutten kunde inte ändras: %1</translation>
+    </message>
+    <message>
+        <source>%1 messages now use the default.</source>
+        <translation>Meddelanden i kanalen %1 använder nu standardvalet.</translation>
+    </message>
+    <message>
+        <source>%1 messages now go through %2.</source>
+        <translation>Meddelanden i kanalen %1 skickas nu via %2.</translation>
+    </message>
+    <message>
+        <source>Stored — type to replace</source>
+        <translation>Sparat — skriv för att ersätta</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Inte angivet</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Inte sparat: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 %2</source>
+        <translation>Inte sparat: %1 %2</translation>
+    </message>
+    <message>
+        <source>Provider %1 saved.</source>
+        <translation>Leverantören %1 har sparats.</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>Ta bort leverantör</translation>
+    </message>
+    <message>
+        <source>Remove the provider %1? Its settings and secrets are deleted.</source>
+        <translation>Ta bort leverantören %1? Dess inställningar och hemligheter raderas.</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>Inte borttagen: %1</translation>
+    </message>
+    <message>
+        <source>Provider %1 removed.</source>
+        <translation>Leverantören %1 har tagits bort.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number or e-mail address to send the test to.</source>
+        <translation>Ange ett telefonnummer eller en e-postadress att skicka testet till.</translation>
+    </message>
+    <message>
+        <source>Sending a test message…</source>
+        <translation>Skickar ett testmeddelande…</translation>
+    </message>
+    <message>
+        <source>The test was not sent: %1</source>
+        <translation>Testet skickades inte: %1</translation>
+    </message>
+    <message>
+        <source>The provider refused the test: %1</source>
+        <translation>Leverantören avvisade testet: %1</translation>
+    </message>
+    <message>
+        <source>The provider accepted the test message.</source>
+        <translation>Leverantören accepterade testmeddelandet.</translation>
     </message>
 </context>
 <context>

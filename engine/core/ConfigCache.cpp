@@ -26,6 +26,13 @@ QHash<TemplatePart, QString> ConfigSnapshot::templatesOf(const QString &serviceI
     return templates.value(templateKey(serviceId, locale));
 }
 
+QString ConfigSnapshot::routeFor(const QString &serviceId, Channel channel) const
+{
+    const QString name = channelName(channel);
+    const QString own = routes.value(serviceId + u'/' + name);
+    return own.isEmpty() ? routes.value(u'/' + name) : own;
+}
+
 Result<std::shared_ptr<const ConfigSnapshot>> ConfigCache::current()
 {
     auto conn = m_db->connection();
@@ -79,6 +86,16 @@ Result<std::shared_ptr<const ConfigSnapshot>> ConfigCache::load(Connection &c, q
         return keys.error();
     for (const ApiKeyRecord &k : *keys)
         snapshot->keyByPrefix.insert(k.info.prefix, k);
+    ProviderStore providers(c);
+    auto configured = providers.all();
+    if (!configured)
+        return configured.error();
+    snapshot->providers = *configured;
+    auto routes = providers.routes();
+    if (!routes)
+        return routes.error();
+    for (const ProviderRoute &r : *routes)
+        snapshot->routes.insert(r.serviceId + u'/' + channelName(r.channel), r.provider);
     return std::shared_ptr<const ConfigSnapshot>(std::move(snapshot));
 }
 

@@ -4,6 +4,7 @@
 #include "core/Service.h"
 #include "delivery/MessageTemplates.h"
 #include "store/KeyStore.h"
+#include "store/ProviderStore.h"
 
 #include <QHash>
 #include <QMutex>
@@ -14,7 +15,8 @@ namespace vc {
 
 class Database;
 
-// What every request needs and seldom changes: services, template overrides and API keys.
+// What every request needs and seldom changes: services, template overrides, API keys and
+// delivery providers.
 struct ConfigSnapshot
 {
     qint64 version = -1;
@@ -22,8 +24,13 @@ struct ConfigSnapshot
     QHash<QString, Service> serviceById;
     QHash<QString, QHash<TemplatePart, QString>> templates; // by "service/locale"
     QHash<QString, ApiKeyRecord> keyByPrefix;
+    QList<ProviderRecord> providers;
+    QHash<QString, QString> routes; // "service/channel" -> provider name
 
     const Service *service(const QString &id) const;
+    // The configured provider for a service's channel: its own route, else the route for every
+    // service, else empty (the built-in default).
+    QString routeFor(const QString &serviceId, Channel channel) const;
     QHash<TemplatePart, QString> templatesOf(const QString &serviceId, const QString &locale) const;
 };
 

@@ -7,6 +7,7 @@
 #include "crypto/CodeGenerator.h"
 #include "crypto/KeyRing.h"
 #include "crypto/MasterSecret.h"
+#include "crypto/SelfTest.h"
 #include "crypto/Uuid.h"
 #include "delivery/DeliveryWorker.h"
 #include "delivery/LocalOutboxProvider.h"
@@ -64,6 +65,10 @@ Engine::~Engine()
 Result<std::unique_ptr<Engine>> Engine::open(const EngineConfig &config,
                                              std::shared_ptr<const Clock> clock)
 {
+    // Keys, code hashes and sealed data are only as good as the primitives: refuse to open on a
+    // build whose HMAC, HKDF or AES-GCM gives a wrong known answer.
+    if (Status selfTest = cryptoSelfTest(); !selfTest)
+        return selfTest.error();
     const EngineConfig c = config.resolved();
     if (!clock)
         clock = std::make_shared<SystemClock>();
@@ -121,6 +126,13 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineConfig &config,
 
     auto outbox = std::make_shared<LocalOutboxProvider>();
     engine->addProvider(outbox, allChannels());
+    // Configured providers are built when first needed and rebuilt when their configuration
+    // changes, also when another process changed it.
+    Engine *raw = engine.get();
+    engine->m_providers->setSync([raw] {
+        if (auto snapshot = raw->configSnapshot())
+            raw->syncProviders(**snapshot);
+    });
     engine->m_inlineWorker = std::make_unique<DeliveryWorker>(engine->m_db, engine->m_crypto, clock,
                                                               engine->m_providers);
     connect(engine->m_inlineWorker.get(), &DeliveryWorker::sessionChanged, engine.get(),
@@ -244,7 +256,7 @@ Result<StartResult> Engine::start(const StartRequest &r)
     row.ttlSeconds = v->ttlSeconds;
     code.reset();
 
-    const QString provider = m_providers->routeFor(v->channel);
+    const QString provider = providerFor(**snapshot, service->id, v->channel);
     const int perHour = service->startsPerRecipientPerHour;
     Status written = m_db->write<void>([&](Connection &c) -> Status {
         SessionStore sessions(c);
@@ -534,7 +546,7 @@ Result<SessionView> Engine::resend(const ResendRequest &r)
                                                 now + qint64(row.ttlSeconds) * 1000);
                 !s)
                 return s.error();
-            const QString provider = m_providers->routeFor(*channel);
+            const QString provider = providerFor(**snapshot, v.serviceId, *channel);
             auto job = deliveries.enqueue(v.id, *channel, provider, *payload, now);
             if (!job)
                 return job.error();

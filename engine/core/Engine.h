@@ -8,6 +8,9 @@
 #include "core/Service.h"
 #include "core/Session.h"
 #include "crypto/SecureBytes.h"
+#include "delivery/DeliveryProvider.h"
+#include "delivery/DeliveryReceipt.h"
+#include "store/ProviderStore.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -120,6 +123,40 @@ public:
     // Adds a provider and routes channels to it.
     void addProvider(std::shared_ptr<DeliveryProvider> provider, const QList<Channel> &routes);
 
+    // Providers configured in the database (SMTP, Kannel, HTTP gateways), shared by every
+    // process on it. Secrets are never returned: ProviderRecord::secretKeys says which are set.
+    Result<QList<ProviderRecord>> providerConfigs();
+    Result<QList<ProviderRoute>> providerRoutes();
+    // Creates or changes a provider after building it from the settings (an error names the
+    // field). `secrets` holds what changes: a secret left out keeps its stored value, one set
+    // to "" is cleared. Audited, without the secrets.
+    Status saveProvider(const QString &name, const QString &kind, const QJsonObject &settings,
+                        const QJsonObject &secrets, const Actor &actor);
+    Status removeProvider(const QString &name, const Actor &actor);
+    // Routes a channel of a service ("" = every service without its own route) to a configured
+    // provider; an empty provider returns it to the built-in default (the local outbox).
+    Status setProviderRoute(const QString &serviceId, Channel channel, const QString &provider,
+                            const Actor &actor);
+    // Sends a test message (no code) through a configured provider now and says how it went.
+    // Blocks for up to the provider's timeout: call it off the GUI thread. Audited.
+    Result<SendOutcome> sendTestMessage(const QString &provider, Channel channel,
+                                        const QString &recipient, const Actor &actor);
+
+    // --- delivery receipts (EngineReceipts.cpp) -------------------------------------------------
+    // Whether `token` is the receipt token of the registered provider `providerName` (compared
+    // in constant time by the provider). NotFound when no provider has that name; Unauthorized,
+    // with the same message as a wrong API key, when the token is not its own.
+    Status authorizeReceipt(const QString &providerName, const QString &token);
+    // Records a delivery receipt from provider `providerName` for delivery `deliveryId`:
+    // delivered moves a pending session to `delivered`; undeliverable or rejected fails the
+    // delivery and leaves the session open (it ends `failed` at expiry if no message got out);
+    // buffered and SMSC-accepted are events only. A late receipt never moves a verified or final
+    // session back. The same receipt twice changes nothing the second time (duplicate). NotFound
+    // when the delivery does not exist or belongs to another provider. `reply` is the gateway's
+    // text; only a part that cannot hold the code is kept. Emits sessionChanged when recorded.
+    Result<ReceiptOutcome> recordReceipt(const QString &providerName, qint64 deliveryId,
+                                         ReceiptStatus status, const QString &reply = {});
+
     // --- housekeeping and statistics ----------------------------------------------------------
     // How long finished sessions are kept (days, 1-3650, default 90); shared by every process
     // on the database. Hourly statistics are kept regardless.
@@ -159,6 +196,10 @@ private:
                                      Channel channel, const QString &locale, const Service &service,
                                      const SecureBytes &code, int ttlSeconds);
     void notify(const QString &sessionId, SessionStatus status);
+    // The provider for a new delivery: the configured route, else the built-in one.
+    QString providerFor(const ConfigSnapshot &config, const QString &serviceId, Channel channel);
+    // Brings the registry's configured providers up to `config` (built anew when changed).
+    void syncProviders(const ConfigSnapshot &config);
 
     // A read-modify-write of one session inside one write transaction: the session is loaded,
     // expired if its time is up, and handed to the decision, which changes it or refuses. A
@@ -180,6 +221,9 @@ private:
     std::unique_ptr<DeliveryWorker> m_inlineWorker; // for deliverDue() on callers' threads
     QMutex m_keyUseMutex;
     QHash<QString, qint64> m_keyUse; // prefix -> last use not yet written
+    QMutex m_providerSyncMutex;
+    qint64 m_providersSyncedVersion = -1;
+    QHash<QString, qint64> m_configuredProviders; // name -> updated_at of the built instance
     QThread *m_backgroundThread = nullptr;
     DeliveryWorker *m_backgroundWorker = nullptr;
 };

@@ -47,6 +47,18 @@ Result<RenderedMessage> SessionCrypto::openQueuedMessage(const QString &sessionI
     return openMessage(aad("queued-message", sessionId), sealed);
 }
 
+Result<QByteArray> SessionCrypto::sealProviderSecrets(const QString &provider,
+                                                     const QByteArray &json) const
+{
+    return m_box.seal(json, aad("provider-secrets", provider));
+}
+
+Result<SecureBytes> SessionCrypto::openProviderSecrets(const QString &provider,
+                                                       const QByteArray &sealed) const
+{
+    return m_box.open(sealed, aad("provider-secrets", provider));
+}
+
 Result<QByteArray> SessionCrypto::sealMessage(const QByteArray &ad, const RenderedMessage &m) const
 {
     QJsonObject o{{QStringLiteral("text"), m.text}};

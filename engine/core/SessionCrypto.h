@@ -30,6 +30,11 @@ public:
     Result<RenderedMessage> openQueuedMessage(const QString &sessionId,
                                               const QByteArray &sealed) const;
 
+    // A delivery provider's secrets (passwords, tokens), bound to the provider's name.
+    Result<QByteArray> sealProviderSecrets(const QString &provider, const QByteArray &json) const;
+    Result<SecureBytes> openProviderSecrets(const QString &provider,
+                                            const QByteArray &sealed) const;
+
     // A value stored in the database at first start that proves later starts use the same
     // master secret (it reveals nothing about the secret).
     QString keyCheck() const;

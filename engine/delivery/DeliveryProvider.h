@@ -63,6 +63,11 @@ public:
                 {},
                 QStringLiteral("this provider does not deliver in a transaction")};
     }
+
+    // Delivery receipts come back through the listener (GET /v1/receipts/...) carrying a token
+    // the provider put in the receipt URL. A provider that asks for receipts says whether
+    // `token` is its own, comparing in constant time; the others accept none.
+    virtual bool acceptsReceiptToken(const QString & /*token*/) const { return false; }
 };
 
 } // namespace vc

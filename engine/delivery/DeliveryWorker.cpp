@@ -12,7 +12,50 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace vc {
+
+namespace {
+
+// Which job an event is about: every delivery event carries these.
+QJsonObject jobDetail(const DeliveryRow &job)
+{
+    return {{QStringLiteral("delivery_id"), job.id},
+            {QStringLiteral("provider"), job.provider},
+            {QStringLiteral("channel"), channelName(job.channel)},
+            {QStringLiteral("attempt"), job.attempts}};
+}
+
+// A provider confirmed delivery: a pending session becomes delivered, with its event. Any other
+// status stays (a verified or final session never moves back). Returns whether it moved.
+Result<bool> markDelivered(SessionStore &sessions, const DeliveryRow &job, SessionRow &row,
+                           const QJsonObject &detail, qint64 now)
+{
+    if (row.view.status != SessionStatus::Pending)
+        return false;
+    if (Status s = sessions.transition(row, SessionStatus::Delivered, now); !s)
+        return s.error();
+    if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("delivered"),
+                                     Actor::system(), detail);
+        !s)
+        return s.error();
+    return true;
+}
+
+// A message did not get through: the "delivery_failed" event and its statistics.
+Status noteFailure(Connection &c, const DeliveryRow &job, const SessionRow &row,
+                   const QJsonObject &detail, qint64 now)
+{
+    if (Status s = SessionStore(c).addEvent(job.sessionId, now, QStringLiteral("delivery_failed"),
+                                            Actor::system(), detail);
+        !s)
+        return s;
+    return StatsStore(c).countEvent(now, row.view.serviceId, job.channel,
+                                    QStringLiteral("delivery_failed"));
+}
+
+} // namespace
 
 DeliveryWorker::DeliveryWorker(std::shared_ptr<Database> db,
                                std::shared_ptr<const SessionCrypto> crypto,
@@ -230,10 +273,7 @@ Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const
     SessionStore sessions(c);
     DeliveryStore deliveries(c);
     StatsStore stats(c);
-    const QJsonObject where{{QStringLiteral("delivery_id"), job.id},
-                            {QStringLiteral("provider"), job.provider},
-                            {QStringLiteral("channel"), channelName(job.channel)},
-                            {QStringLiteral("attempt"), job.attempts}};
+    const QJsonObject where = jobDetail(job);
     std::optional<SessionStatus> changed;
 
     if (outcome.succeeded()) {
@@ -247,15 +287,12 @@ Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const
                 stats.countEvent(now, row.view.serviceId, job.channel, QStringLiteral("sent"));
             !s)
             return s.error();
-        if (outcome.kind == SendOutcome::Kind::Delivered && current &&
-            row.view.status == SessionStatus::Pending) {
-            if (Status s = sessions.transition(row, SessionStatus::Delivered, now); !s)
-                return s.error();
-            if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("delivered"),
-                                             Actor::system(), where);
-                !s)
-                return s.error();
-            changed = SessionStatus::Delivered;
+        if (outcome.kind == SendOutcome::Kind::Delivered && current) {
+            auto delivered = markDelivered(sessions, job, row, where, now);
+            if (!delivered)
+                return delivered.error();
+            if (*delivered)
+                changed = SessionStatus::Delivered;
         }
         qCInfo(lcDelivery).noquote()
             << "session" << job.sessionId << channelName(job.channel) << "to"
@@ -273,13 +310,7 @@ Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const
     detail.insert(QStringLiteral("will_retry"), retry);
     if (retry)
         detail.insert(QStringLiteral("retry_at"), retryAt);
-    if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("delivery_failed"),
-                                     Actor::system(), detail);
-        !s)
-        return s.error();
-    if (Status s = stats.countEvent(now, row.view.serviceId, job.channel,
-                                    QStringLiteral("delivery_failed"));
-        !s)
+    if (Status s = noteFailure(c, job, row, detail, now); !s)
         return s.error();
     if (retry) {
         if (Status s = deliveries.scheduleRetry(job.id, retryAt, outcome.error, now); !s)
@@ -291,6 +322,82 @@ Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const
     if (Status s = deliveries.markFailed(job.id, outcome.error, now); !s)
         return s.error();
     return changed;
+}
+
+Result<ReceiptOutcome> DeliveryWorker::recordReceipt(Connection &c, const DeliveryRow &job,
+                                                     SessionRow &row, ReceiptStatus status,
+                                                     const QString &reply, qint64 now)
+{
+    SessionStore sessions(c);
+    DeliveryStore deliveries(c);
+    ReceiptOutcome outcome{job.sessionId, row.view.status, false};
+    const QString name = receiptStatusName(status);
+
+    // Gateways repeat receipts (a retried callback, a second report of the same state): one
+    // already on the session's log for this job changes nothing.
+    auto logged = sessions.events(job.sessionId);
+    if (!logged)
+        return logged.error();
+    for (const SessionEvent &e : std::as_const(*logged))
+        if (e.detail.value(QStringLiteral("delivery_id")).toInteger() == job.id &&
+            e.detail.value(QStringLiteral("receipt")).toString() == name) {
+            outcome.duplicate = true;
+            return outcome;
+        }
+
+    QJsonObject detail = jobDetail(job);
+    detail.insert(QStringLiteral("receipt"), name);
+    detail.insert(QStringLiteral("receipt_type"), static_cast<int>(status));
+    if (!reply.isEmpty())
+        detail.insert(QStringLiteral("smsc_reply"), reply);
+
+    if (isFailure(status)) {
+        // As after a failed send: the job fails, the session stays open (a resend may still
+        // reach the user) and ends failed at expiry if no other message got out.
+        const QString error = reply.isEmpty() ? QStringLiteral("receipt: %1").arg(name)
+                                              : QStringLiteral("receipt: %1 (%2)").arg(name, reply);
+        detail.insert(QStringLiteral("error"), error);
+        detail.insert(QStringLiteral("will_retry"), false);
+        if (job.state != DeliveryState::Cancelled)
+            if (Status s = deliveries.markFailed(job.id, error, now); !s)
+                return s.error();
+        if (Status s = noteFailure(c, job, row, detail, now); !s)
+            return s.error();
+        qCWarning(lcDelivery).noquote() << "session" << job.sessionId << "delivery" << job.id
+                                        << "via" << job.provider << "failed:" << error;
+        return outcome;
+    }
+
+    if (status == ReceiptStatus::Delivered) {
+        // The message arrived, so a retry still queued for it (its first attempt timed out on
+        // our side but got through) must not send it again.
+        if (job.state == DeliveryState::Queued)
+            if (Status s = deliveries.markSent(job.id, job.providerMessageId, now); !s)
+                return s.error();
+        // Only the session's newest message counts: a resend made the older code useless.
+        auto jobs = deliveries.forSession(job.sessionId);
+        if (!jobs)
+            return jobs.error();
+        const bool newest = std::all_of(jobs->cbegin(), jobs->cend(),
+                                        [&](const DeliveryRow &j) { return j.id <= job.id; });
+        if (newest) {
+            auto moved = markDelivered(sessions, job, row, detail, now);
+            if (!moved)
+                return moved.error();
+            if (*moved) {
+                outcome.sessionStatus = row.view.status;
+                qCInfo(lcDelivery).noquote() << "session" << job.sessionId << "delivered to"
+                                             << row.view.recipientMasked << "via" << job.provider;
+                return outcome;
+            }
+        }
+    }
+    // Progress reports, and a delivery the session's status no longer follows: on the log only.
+    if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("receipt"), Actor::system(),
+                                     detail);
+        !s)
+        return s.error();
+    return outcome;
 }
 
 } // namespace vc

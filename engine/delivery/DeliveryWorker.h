@@ -2,6 +2,7 @@
 
 #include "core/Domain.h"
 #include "core/Result.h"
+#include "delivery/DeliveryReceipt.h"
 
 #include <QObject>
 #include <QTimer>
@@ -44,6 +45,17 @@ public:
     // Backoff before retry number `attempt` (1-based): 2 s doubling to at most 5 minutes, with
     // up to 20 % random jitter so failing jobs do not retry in lockstep.
     static qint64 retryDelayMs(int attempt);
+
+    // Records a provider's delivery receipt for `job` on the job and its session, inside the
+    // caller's write unit, with the same rules and events as a send: delivered moves a pending
+    // session to `delivered` when the job is its newest message (a late receipt never moves a
+    // verified or final session back; the event still records it); undeliverable or rejected
+    // fails the job with a "delivery_failed" event and leaves the session open; buffered and
+    // accepted by the SMSC are "receipt" events only. A receipt already recorded for the job is a
+    // duplicate and changes nothing. `reply` must already be safe to log (safeReceiptDetail).
+    static Result<ReceiptOutcome> recordReceipt(Connection &c, const DeliveryRow &job,
+                                                SessionRow &session, ReceiptStatus status,
+                                                const QString &reply, qint64 now);
 
     // Polls every `intervalMs` from the thread this object lives in.
     void startPolling(int intervalMs);

@@ -9,6 +9,18 @@ void ProviderRegistry::add(std::shared_ptr<DeliveryProvider> provider)
     m_providers.insert(name, std::move(provider));
 }
 
+void ProviderRegistry::remove(const QString &name)
+{
+    QWriteLocker lock(&m_lock);
+    m_providers.remove(name);
+}
+
+void ProviderRegistry::setSync(std::function<void()> sync)
+{
+    QWriteLocker lock(&m_lock);
+    m_sync = std::move(sync);
+}
+
 void ProviderRegistry::route(Channel channel, const QString &providerName)
 {
     QWriteLocker lock(&m_lock);
@@ -17,6 +29,13 @@ void ProviderRegistry::route(Channel channel, const QString &providerName)
 
 std::shared_ptr<DeliveryProvider> ProviderRegistry::byName(const QString &name) const
 {
+    std::function<void()> sync;
+    {
+        QReadLocker lock(&m_lock);
+        sync = m_sync;
+    }
+    if (sync)
+        sync();
     QReadLocker lock(&m_lock);
     return m_providers.value(name);
 }

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QReadWriteLock>
 
+#include <functional>
 #include <memory>
 
 namespace vc {
@@ -16,7 +17,11 @@ class ProviderRegistry
 {
 public:
     void add(std::shared_ptr<DeliveryProvider> provider);
+    void remove(const QString &name);
     void route(Channel channel, const QString &providerName);
+    // Called before every lookup by name, outside the lock: brings configured providers up to
+    // date (another process may have changed them).
+    void setSync(std::function<void()> sync);
 
     std::shared_ptr<DeliveryProvider> byName(const QString &name) const;
     QString routeFor(Channel channel) const;
@@ -25,6 +30,7 @@ private:
     mutable QReadWriteLock m_lock;
     QHash<QString, std::shared_ptr<DeliveryProvider>> m_providers;
     QHash<Channel, QString> m_routes;
+    std::function<void()> m_sync;
 };
 
 } // namespace vc

@@ -230,6 +230,28 @@ QByteArray Query::bytes(int i) const
     return QByteArray(static_cast<const char *>(blob), size);
 }
 
+qsizetype Query::textIndexIn(int i, const QList<QByteArray> &utf8) const
+{
+    QByteArray generic;
+    QByteArrayView text;
+    if (m_generic) {
+        const QVariant v = m_generic->value(i);
+        if (v.isNull())
+            return -1;
+        generic = v.toString().toUtf8();
+        text = generic;
+    } else {
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_native->stmt, i));
+        if (!data)
+            return -1;
+        text = QByteArrayView(data, sqlite3_column_bytes(m_native->stmt, i));
+    }
+    for (qsizetype k = 0; k < utf8.size(); ++k)
+        if (text == utf8.at(k))
+            return k;
+    return -1;
+}
+
 bool Query::isNull(int i) const
 {
     if (m_generic)

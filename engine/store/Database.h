@@ -71,6 +71,9 @@ public:
     int i32(int i) const { return static_cast<int>(i64(i)); }
     QString str(int i) const;
     QByteArray bytes(int i) const;
+    // The position in `utf8` of column `i`'s text, or -1: compared in place, no QString is made
+    // (for loops over many rows that only need to tell a few known values apart).
+    qsizetype textIndexIn(int i, const QList<QByteArray> &utf8) const;
     bool isNull(int i) const;
     // Rows changed by an INSERT, UPDATE or DELETE.
     int rowsAffected() const { return m_changes; }

@@ -68,7 +68,7 @@ const StaticSql
 const StaticSql
     kMarkSentSql7(QStringLiteral("UPDATE deliveries SET state = 'sent', payload_sealed = ?, "
                                  "provider_message_id = ?, last_error = NULL, sent_at = ?, "
-                                 "updated_at = ? WHERE id = ?"));
+                                 "updated_at = ? WHERE id = ? AND state <> 'failed'"));
 const StaticSql kScheduleRetrySql8(
     QStringLiteral("UPDATE deliveries SET state = 'queued', next_attempt_at = ?, "
                    "last_error = ?, updated_at = ? WHERE id = ? AND state = "

@@ -55,6 +55,8 @@ public:
     Result<std::optional<DeliveryRow>> find(qint64 id);
     Result<QList<DeliveryRow>> forSession(const QString &sessionId);
 
+    // A failed job stays failed: a failure receipt can arrive while its send is still being
+    // recorded.
     Status markSent(qint64 id, const QString &providerMessageId, qint64 now);
     Status scheduleRetry(qint64 id, qint64 at, const QString &error, qint64 now);
     Status markFailed(qint64 id, const QString &error, qint64 now);

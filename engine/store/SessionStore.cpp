@@ -282,18 +282,30 @@ Result<QList<SessionRow>> SessionStore::list(const SessionQuery &query,
 {
     // Built from fixed fragments only; every value is bound. Time bounds become id bounds too
     // (ids are UUIDv7), so the primary key or a (column, id) index serves every filter.
+    //
+    // SQLite plans without statistics and may pick the least selective of the filter indexes
+    // (channel: a third of all sessions) and read a row per entry. Its unary + keeps a term off
+    // the indexes, so the choice is fixed: the recipient index, else the service index, else the
+    // status index; those carry the other filter columns (migration 4), so the rest of the filter
+    // is checked in the index and only matching rows are read. PostgreSQL has statistics.
+    const bool sqlite = m_c.dialect() == SqlDialect::Sqlite;
+    const bool byRecipient = !recipientIndex.isEmpty();
+    const bool byService = !query.serviceId.isEmpty();
     QStringList where;
     QVariantList binds;
-    if (!query.serviceId.isEmpty()) {
+    if (byService) {
         where << QStringLiteral("service_id = ?");
         binds << query.serviceId;
     }
     if (query.status) {
-        where << QStringLiteral("status = ?");
+        where << (sqlite && (byRecipient || byService) ? QStringLiteral("+status = ?")
+                                                       : QStringLiteral("status = ?"));
         binds << statusName(*query.status);
     }
     if (query.channel) {
-        where << QStringLiteral("channel = ?");
+        where << (sqlite && (byRecipient || byService || query.status)
+                      ? QStringLiteral("+channel = ?")
+                      : QStringLiteral("channel = ?"));
         binds << channelName(*query.channel);
     }
     if (!recipientIndex.isEmpty()) {

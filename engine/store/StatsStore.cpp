@@ -3,7 +3,7 @@
 #include "store/Database.h"
 #include "store/SqlUtil.h"
 
-#include <QMap>
+#include <optional>
 
 namespace vc {
 
@@ -19,6 +19,12 @@ const StaticSql kCountEventSql2(
                    "event, count) VALUES (?, ?, ?, ?, 1) ON CONFLICT (hour_start, "
                    "service_id, channel, event) DO UPDATE SET count = "
                    "stats_hourly_events.count + 1"));
+
+constexpr int ChannelCount = static_cast<int>(Channel::Email) + 1;
+constexpr int StatusCount = static_cast<int>(SessionStatus::Cancelled) + 1;
+
+// A report reads every row of its period (a month of a million sessions is ~30,000 rows), in key
+// order, so its buckets come in time order and a service's rows follow each other.
 const StaticSql
     kReportSql3(QStringLiteral("SELECT hour_start, service_id, channel, status, sessions "
                                "FROM stats_hourly WHERE hour_start >= ? AND hour_start < ? "
@@ -28,6 +34,44 @@ const StaticSql
     kReportSql4(QStringLiteral("SELECT COALESCE(SUM(count), 0) FROM stats_hourly_events "
                                "WHERE event = 'delivery_failed' AND hour_start >= ? AND "
                                "hour_start < ? AND (? OR service_id = ?)"));
+
+// The stored names of an enum's values, by value, to tell a column's text apart in place.
+template <typename E>
+QList<QByteArray> storedNames(const QList<E> &values, QString (*name)(E))
+{
+    QList<QByteArray> names(values.size());
+    for (E v : values)
+        names[static_cast<int>(v)] = name(v).toUtf8();
+    return names;
+}
+
+// Sums by channel and status; only the channels and statuses that occurred become keys.
+struct Tally
+{
+    qint64 total = 0;
+    qint64 byChannel[ChannelCount] = {};
+    qint64 byStatus[StatusCount] = {};
+    bool channelSeen[ChannelCount] = {};
+    bool statusSeen[StatusCount] = {};
+
+    void add(int channel, int status, qint64 sessions)
+    {
+        total += sessions;
+        byChannel[channel] += sessions;
+        byStatus[status] += sessions;
+        channelSeen[channel] = true;
+        statusSeen[status] = true;
+    }
+    void into(QHash<Channel, qint64> &channels, QHash<SessionStatus, qint64> &statuses) const
+    {
+        for (int c = 0; c < ChannelCount; ++c)
+            if (channelSeen[c])
+                channels.insert(static_cast<Channel>(c), byChannel[c]);
+        for (int s = 0; s < StatusCount; ++s)
+            if (statusSeen[s])
+                statuses.insert(static_cast<SessionStatus>(s), byStatus[s]);
+    }
+};
 
 } // namespace
 
@@ -63,29 +107,54 @@ Result<StatsReport> StatsStore::report(const StatsQuery &query, qint64 now)
     qint64 finished = 0;
     r.granularity = query.granularity;
     const qint64 width = query.granularity == StatsGranularity::Hour ? 3'600'000 : 86'400'000;
-    QMap<qint64, StatsBucket> buckets;
+    Tally period;
+    Tally bucket;
+    std::optional<qint64> bucketStart;
+    const auto closeBucket = [&] {
+        if (!bucketStart)
+            return;
+        StatsBucket b;
+        b.start = *bucketStart;
+        b.total = bucket.total;
+        bucket.into(b.byChannel, b.byStatus);
+        r.series.append(std::move(b));
+        bucket = Tally();
+    };
+    static const QList<QByteArray> channels = storedNames(allChannels(), &channelName);
+    static const QList<QByteArray> statuses = storedNames(allStatuses(), &statusName);
+    QString service; // the previous row's (consecutive rows share it), and its text
+    QList<QByteArray> serviceUtf8;
     while (q->next()) {
         StatsRow row;
         row.hourStart = q->i64(0);
-        row.serviceId = q->str(1);
-        row.channel = channelFromName(q->str(2)).value_or(Channel::Sms);
-        row.status = statusFromName(q->str(3)).value_or(SessionStatus::Failed);
+        if (q->textIndexIn(1, serviceUtf8) != 0) {
+            service = q->str(1);
+            serviceUtf8 = {service.toUtf8()};
+        }
+        row.serviceId = service;
+        // Names the enums do not know read as sms and failed.
+        const qsizetype c = q->textIndexIn(2, channels);
+        const qsizetype st = q->textIndexIn(3, statuses);
+        const int channel = c < 0 ? static_cast<int>(Channel::Sms) : static_cast<int>(c);
+        const int status = st < 0 ? static_cast<int>(SessionStatus::Failed) : static_cast<int>(st);
+        row.channel = static_cast<Channel>(channel);
+        row.status = static_cast<SessionStatus>(status);
         row.sessions = q->i64(4);
-        r.total += row.sessions;
-        r.byChannel[row.channel] += row.sessions;
-        r.byStatus[row.status] += row.sessions;
+        period.add(channel, status, row.sessions);
         if (isFinal(row.status))
             finished += row.sessions;
-        StatsBucket &b = buckets[row.hourStart - row.hourStart % width];
-        b.total += row.sessions;
-        b.byChannel[row.channel] += row.sessions;
-        b.byStatus[row.status] += row.sessions;
-        r.rows.append(row);
+        // Rows come in time order, so a bucket's rows are consecutive.
+        const qint64 start = row.hourStart - row.hourStart % width;
+        if (start != bucketStart) {
+            closeBucket();
+            bucketStart = start;
+        }
+        bucket.add(channel, status, row.sessions);
+        r.rows.append(std::move(row));
     }
-    for (auto it = buckets.begin(); it != buckets.end(); ++it) {
-        it->start = it.key();
-        r.series.append(*it);
-    }
+    closeBucket();
+    r.total = period.total;
+    period.into(r.byChannel, r.byStatus);
     if (finished > 0)
         r.successRate = static_cast<double>(r.byStatus.value(SessionStatus::Verified)) /
                         static_cast<double>(finished);

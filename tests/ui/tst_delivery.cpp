@@ -5,25 +5,52 @@
 #include "delivery/DeliveryProvider.h"
 #include "delivery/DeliveryQueueModel.h"
 #include "delivery/OutboxModel.h"
+#include "delivery/ProvidersPanel.h"
+#include "http/transport/HttpServer.h"
 #include "ui/ConsoleFixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
 #include <atomic>
+#include <mutex>
 
 using namespace vc;
 using namespace vc::test;
 using namespace vc::ui;
 
 namespace {
+
+// A cloud SMS API stand-in on 127.0.0.1: counts requests and accepts them.
+class SmsApi final : public http::RequestHandler
+{
+public:
+    http::HttpResponse handle(const http::HttpRequest &request) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_bodies.append(request.body);
+        return http::HttpResponse::json(200, QByteArrayLiteral("{\"id\":\"m1\"}"));
+    }
+    bool isQuick(const http::HttpRequest &) const override { return false; }
+    QList<QByteArray> bodies()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_bodies;
+    }
+
+private:
+    std::mutex m_mutex;
+    QList<QByteArray> m_bodies;
+};
 
 // A gateway that refuses every message for good.
 class RefusingProvider final : public DeliveryProvider
@@ -228,6 +255,80 @@ private slots:
         page->outboxModel()->setEntries({});
         page->queueModel()->setDeliveries({});
         QCOMPARE(page->outboxModel()->rowCount(), 0);
+    }
+    void providersAreConfiguredRoutedTestedAndRemoved()
+    {
+        SmsApi api;
+        http::ServerOptions options;
+        options.port = 0;
+        options.eventThreads = 1;
+        http::HttpServer server(options, api);
+        QVERIFY(server.start());
+
+        ConsoleFixture f;
+        auto *page = f.show<DeliveryPage>();
+        ProvidersPanel *panel = page->providersPanel();
+        auto *tabs = child<QTabWidget>(page, "deliveryTabs");
+        tabs->setCurrentWidget(panel);
+        QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("Providers"));
+        auto *message = child<QLabel>(panel, "providerMessage");
+
+        // A new HTTP gateway: a bad URL is refused with the field named, nothing is stored.
+        auto *kind = child<QComboBox>(panel, "providerKind");
+        kind->setCurrentIndex(kind->findData(QStringLiteral("http")));
+        child<QLineEdit>(panel, "providerName")->setText(QStringLiteral("cloud-sms"));
+        auto *url = child<QLineEdit>(panel, "provider_url");
+        url->setText(QStringLiteral("ftp://nowhere"));
+        child<QLineEdit>(panel, "provider_token")->setText(QStringLiteral("tok-SECRET-99"));
+        QTest::mouseClick(child<QPushButton>(panel, "saveProviderButton"), Qt::LeftButton);
+        QVERIFY2(message->text().contains(QStringLiteral("URL")), qPrintable(message->text()));
+        QVERIFY(f.engine->providerConfigs()->isEmpty());
+
+        url->setText(QStringLiteral("http://127.0.0.1:%1/sms").arg(server.port()));
+        QTest::mouseClick(child<QPushButton>(panel, "saveProviderButton"), Qt::LeftButton);
+        auto configs = f.engine->providerConfigs();
+        QCOMPARE(configs->size(), 1);
+        QCOMPARE(configs->first().secretKeys, QStringList{QStringLiteral("token")});
+        QCOMPARE(panel->currentName(), QStringLiteral("cloud-sms"));
+        // The secret is not shown again, only that it is stored.
+        auto *token = child<QLineEdit>(panel, "provider_token");
+        QVERIFY(token->text().isEmpty());
+        QVERIFY(token->placeholderText().contains(QStringLiteral("Stored")));
+        QCOMPARE(child<QListWidget>(panel, "providerList")->count(), 1);
+
+        // SMS for every service goes through it; the page says so.
+        auto *sms = child<QComboBox>(panel, "route_sms");
+        sms->setCurrentIndex(sms->findData(QStringLiteral("cloud-sms")));
+        auto routes = f.engine->providerRoutes();
+        QCOMPARE(routes->size(), 1);
+        QCOMPARE(routes->first().provider, QStringLiteral("cloud-sms"));
+        QVERIFY(routes->first().serviceId.isEmpty());
+        QVERIFY(
+            child<QLabel>(page, "providerNoteText")->text().contains(QStringLiteral("cloud-sms")));
+        QVERIFY(!child<QComboBox>(panel, "route_email")->isEnabled()); // no e-mail provider yet
+
+        // Send test reaches the gateway, off the GUI thread.
+        QSignalSpy done(panel, &ProvidersPanel::actionFinished);
+        child<QLineEdit>(panel, "testRecipient")->setText(QStringLiteral("+4791234567"));
+        QTest::mouseClick(child<QPushButton>(panel, "sendTestButton"), Qt::LeftButton);
+        QVERIFY(done.wait(20000));
+        QVERIFY2(message->text().contains(QStringLiteral("accepted")), qPrintable(message->text()));
+        QCOMPARE(api.bodies().size(), 1);
+        QVERIFY(api.bodies().first().contains("+4791234567"));
+
+        // In use, it cannot be removed; back on the outbox, it can (after a confirmation).
+        QTest::mouseClick(child<QPushButton>(panel, "removeProviderButton"), Qt::LeftButton);
+        QVERIFY2(message->text().contains(QStringLiteral("Not removed")),
+                 qPrintable(message->text()));
+        sms->setCurrentIndex(0);
+        QVERIFY(f.engine->providerRoutes()->isEmpty());
+        f.prompter.confirmations.push_back(false);
+        QTest::mouseClick(child<QPushButton>(panel, "removeProviderButton"), Qt::LeftButton);
+        QCOMPARE(f.engine->providerConfigs()->size(), 1);
+        f.prompter.confirmations.push_back(true);
+        QTest::mouseClick(child<QPushButton>(panel, "removeProviderButton"), Qt::LeftButton);
+        QVERIFY(f.engine->providerConfigs()->isEmpty());
+        QCOMPARE(child<QListWidget>(panel, "providerList")->count(), 0);
     }
 };
 

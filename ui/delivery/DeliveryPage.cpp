@@ -7,6 +7,7 @@
 #include "core/SessionRules.h"
 #include "delivery/DeliveryQueueModel.h"
 #include "delivery/OutboxModel.h"
+#include "delivery/ProvidersPanel.h"
 #include "ui_DeliveryPage.h"
 
 #include <QAction>
@@ -80,19 +81,44 @@ DeliveryPage::DeliveryPage(ConsoleContext &context, QWidget *parent)
     connect(m_ui->outboxSessionFilter, &QLineEdit::textChanged, this,
             [this] { m_filterSoon.start(); });
 
+    m_providers = new ProvidersPanel(context, this);
+    m_providers->setObjectName(QStringLiteral("providersPanel"));
+    m_ui->deliveryTabs->addTab(m_providers, QString());
+    connect(m_providers, &ProvidersPanel::actionFinished, this, &DeliveryPage::updateProviderNote);
+
     retranslate();
     updateRetryButton();
 }
 
 DeliveryPage::~DeliveryPage() = default;
 
+// Says which providers send what: the local outbox alone, or the configured gateways.
+void DeliveryPage::updateProviderNote()
+{
+    auto routes = context().engine.providerRoutes();
+    QStringList used;
+    if (routes)
+        for (const ProviderRoute &r : *routes)
+            if (r.serviceId.isEmpty())
+                used << tr("%1 through %2").arg(Format::channel(r.channel), r.provider);
+    if (used.isEmpty())
+        m_ui->providerNoteText->setText(
+            tr("<b>The local outbox is the active provider.</b> Messages are kept here instead "
+               "of being sent, so verifications work without an SMS, voice or e-mail gateway. "
+               "Connect a gateway under Providers."));
+    else
+        m_ui->providerNoteText->setText(
+            tr("<b>Messages are sent by gateways:</b> %1. Other channels stay in the local "
+               "outbox. Services can have their own routes under Providers.")
+                .arg(used.join(QStringLiteral(", ")).toHtmlEscaped()));
+}
+
 void DeliveryPage::retranslate()
 {
     m_ui->retranslateUi(this);
-    m_ui->providerNoteText->setText(
-        tr("<b>The local outbox is the active provider.</b> Messages are kept here instead of "
-           "being sent, so verifications work without an SMS, voice or e-mail gateway. Gateways "
-           "are set up here in a later version."));
+    m_ui->deliveryTabs->setTabText(m_ui->deliveryTabs->indexOf(m_providers), tr("Providers"));
+    m_providers->retranslate();
+    updateProviderNote();
     m_ui->outboxSessionFilter->setPlaceholderText(
         tr("All sessions; paste a session id to see one"));
     for (QTableView *view : {m_ui->outboxTable, m_ui->queueTable})
@@ -119,6 +145,8 @@ QStringList DeliveryPage::queueStates() const
 void DeliveryPage::refresh()
 {
     m_filterSoon.stop();
+    m_providers->refresh();
+    updateProviderNote();
     const quint64 generation = ++m_generation;
     const QString session = m_ui->outboxSessionFilter->text().trimmed();
     DeliveryQuery query;

@@ -20,6 +20,7 @@ namespace vc::ui {
 
 class DeliveryQueueModel;
 class OutboxModel;
+class ProvidersPanel;
 
 // Where messages went: the local outbox (what was "sent", codes included) and the delivery queue
 // (waiting, retrying, failed), with Retry for failed deliveries. Loads off the GUI thread.
@@ -38,6 +39,7 @@ public:
 
     OutboxModel *outboxModel() const { return m_outbox; }
     DeliveryQueueModel *queueModel() const { return m_queue; }
+    ProvidersPanel *providersPanel() const { return m_providers; }
     // Retries the delivery selected in the queue, after asking; true when a new one was queued.
     bool retrySelected();
 
@@ -53,6 +55,7 @@ private:
     void showOutboxMessage();
     void updateRetryButton();
     void updateCounts();
+    void updateProviderNote();
     QStringList queueStates() const;
     QString retryProblem(const Error &error) const;
     void copySessionId(QTableView *view);
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<Ui::DeliveryPage> m_ui;
     OutboxModel *m_outbox = nullptr;
     DeliveryQueueModel *m_queue = nullptr;
+    ProvidersPanel *m_providers = nullptr;
     QTimer m_filterSoon;
     quint64 m_generation = 0; // of the newest refresh; older results are dropped
     QString m_outboxProblem;

@@ -12,12 +12,14 @@ namespace vc::http {
 QList<Route> verifyRoutes();
 QList<Route> adminRoutes();
 QList<Route> systemRoutes();
+QList<Route> receiptRoutes();
 
 const QList<Route> &v1Routes()
 {
     static const QList<Route> routes = [] {
         QList<Route> all = verifyRoutes();
         all += adminRoutes();
+        all += receiptRoutes();
         all += systemRoutes();
         return all;
     }();
@@ -124,8 +126,10 @@ ApiHandler::Match ApiHandler::match(const HttpRequest &request) const
 bool ApiHandler::isQuick(const HttpRequest &request) const
 {
     // Reads answer on the event threads; writes wait for their group commit on the dispatch
-    // pool. Statistics also expire sessions first, so they count as writes.
-    return (request.method == "GET" || request.method == "HEAD") && request.path != "/v1/stats";
+    // pool. Statistics also expire sessions first, and receipts record what they report, so
+    // they count as writes.
+    return (request.method == "GET" || request.method == "HEAD") && request.path != "/v1/stats" &&
+           !request.path.startsWith("/v1/receipts/");
 }
 
 HttpResponse ApiHandler::handle(const HttpRequest &request)

@@ -51,14 +51,20 @@ HttpResponse errorResponse(const Error &error)
 
 Result<QJsonObject> jsonBody(const ApiRequest &request, const QStringList &allowed, bool required)
 {
-    const HttpRequest &http = request.http;
-    if (http.body.trimmed().isEmpty()) {
+    return parseJsonBody(request.http.body, request.http.header("content-type"), allowed,
+                         required);
+}
+
+Result<QJsonObject> parseJsonBody(const QByteArray &body, const QByteArray &contentType,
+                                  const QStringList &allowed, bool required)
+{
+    if (body.trimmed().isEmpty()) {
         if (required)
             return Error::invalid(QStringLiteral("body"),
                                   QStringLiteral("a JSON object is required"));
         return QJsonObject();
     }
-    const QByteArray type = http.header("content-type").toLower();
+    const QByteArray type = contentType.toLower();
     if (!type.startsWith("application/json"))
         return Error{ErrorCode::InvalidArgument,
                      QStringLiteral("send the body as application/json"),
@@ -66,7 +72,7 @@ Result<QJsonObject> jsonBody(const ApiRequest &request, const QStringList &allow
                      0,
                      QStringLiteral("unsupported_media_type")};
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(http.body, &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error::invalid(QStringLiteral("body"),
                               QStringLiteral("malformed JSON at character %1: %2")

@@ -22,6 +22,9 @@ HttpResponse jsonResponse(int status, const QJsonObject &body);
 // is not one of `allowed`.
 Result<QJsonObject> jsonBody(const ApiRequest &request, const QStringList &allowed,
                              bool required = true);
+// The same checks on a body and its Content-Type header alone (for parsers that need no request).
+Result<QJsonObject> parseJsonBody(const QByteArray &body, const QByteArray &contentType,
+                                  const QStringList &allowed, bool required = true);
 
 // Typed fields: absent gives nullopt; a value of the wrong type is a 400 naming the field.
 Result<std::optional<QString>> stringField(const QJsonObject &o, const QString &key);

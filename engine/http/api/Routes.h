@@ -47,7 +47,8 @@ struct Route
     RouteHandler handler;
 };
 
-// The one explicit table of the v1 API (VerifyRoutes.cpp, AdminRoutes.cpp, SystemRoutes.cpp).
+// The one explicit table of the v1 API (VerifyRoutes.cpp, AdminRoutes.cpp, ReceiptRoutes.cpp,
+// SystemRoutes.cpp).
 const QList<Route> &v1Routes();
 
 // Matches a path against a pattern; fills `params` on success.

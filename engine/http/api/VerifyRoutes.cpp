@@ -4,8 +4,63 @@
 #include "core/JsonViews.h"
 #include "http/api/ApiSupport.h"
 #include "http/api/Routes.h"
+#include "http/api/VerifyRequests.h"
+
+#include <QScopeGuard>
 
 namespace vc::http {
+
+Result<StartRequest> parseStartBody(const QByteArray &bytes, const QByteArray &contentType)
+{
+    auto body = parseJsonBody(bytes, contentType,
+                              {QStringLiteral("channel"), QStringLiteral("recipient"),
+                               QStringLiteral("code_length"), QStringLiteral("ttl_seconds"),
+                               QStringLiteral("locale"), QStringLiteral("service_id"),
+                               QStringLiteral("reference"), QStringLiteral("callback_url"),
+                               QStringLiteral("ip_address"), QStringLiteral("custom_code")});
+    if (!body)
+        return body.error();
+    StartRequest s;
+    for (const auto &[key, target] : {std::pair{QStringLiteral("channel"), &s.channel},
+                                      {QStringLiteral("recipient"), &s.recipient},
+                                      {QStringLiteral("locale"), &s.locale},
+                                      {QStringLiteral("service_id"), &s.serviceId},
+                                      {QStringLiteral("reference"), &s.reference},
+                                      {QStringLiteral("callback_url"), &s.callbackUrl},
+                                      {QStringLiteral("ip_address"), &s.clientIp},
+                                      {QStringLiteral("custom_code"), &s.customCode}}) {
+        auto v = stringField(*body, key);
+        if (!v)
+            return v.error();
+        *target = v->value_or(QString());
+    }
+    for (const auto &[key, target] : {std::pair{QStringLiteral("code_length"), &s.codeLength},
+                                      {QStringLiteral("ttl_seconds"), &s.ttlSeconds}}) {
+        auto v = intField(*body, key);
+        if (!v)
+            return v.error();
+        *target = *v;
+    }
+    if (s.channel.isEmpty())
+        return Error::invalid(QStringLiteral("channel"),
+                              QStringLiteral("is required: sms, voice or email"));
+    return s;
+}
+
+Result<CheckRequest> parseCheckBody(const QByteArray &bytes, const QByteArray &contentType)
+{
+    auto body = parseJsonBody(bytes, contentType,
+                              {QStringLiteral("session_id"), QStringLiteral("code")});
+    if (!body)
+        return body.error();
+    auto id = stringField(*body, QStringLiteral("session_id"));
+    auto code = stringField(*body, QStringLiteral("code"));
+    if (!id)
+        return id.error();
+    if (!code)
+        return code.error();
+    return CheckRequest{id->value_or(QString()), code->value_or(QString()), {}};
+}
 
 namespace {
 
@@ -23,37 +78,12 @@ Result<SessionView> visibleSession(ApiRequest &r)
 
 HttpResponse start(ApiRequest &r)
 {
-    auto body = jsonBody(r, {QStringLiteral("channel"), QStringLiteral("recipient"),
-                             QStringLiteral("code_length"), QStringLiteral("ttl_seconds"),
-                             QStringLiteral("locale"), QStringLiteral("service_id"),
-                             QStringLiteral("reference"), QStringLiteral("callback_url"),
-                             QStringLiteral("ip_address"), QStringLiteral("custom_code")});
-    if (!body)
-        return errorResponse(body.error());
-    StartRequest s;
-    for (const auto &[key, target] : {std::pair{QStringLiteral("channel"), &s.channel},
-                                      {QStringLiteral("recipient"), &s.recipient},
-                                      {QStringLiteral("locale"), &s.locale},
-                                      {QStringLiteral("service_id"), &s.serviceId},
-                                      {QStringLiteral("reference"), &s.reference},
-                                      {QStringLiteral("callback_url"), &s.callbackUrl},
-                                      {QStringLiteral("ip_address"), &s.clientIp},
-                                      {QStringLiteral("custom_code"), &s.customCode}}) {
-        auto v = stringField(*body, key);
-        if (!v)
-            return errorResponse(v.error());
-        *target = v->value_or(QString());
-    }
-    for (const auto &[key, target] : {std::pair{QStringLiteral("code_length"), &s.codeLength},
-                                      {QStringLiteral("ttl_seconds"), &s.ttlSeconds}}) {
-        auto v = intField(*body, key);
-        if (!v)
-            return errorResponse(v.error());
-        *target = *v;
-    }
-    if (s.channel.isEmpty())
-        return errorResponse(Error::invalid(QStringLiteral("channel"),
-                                            QStringLiteral("is required: sms, voice or email")));
+    auto parsed = parseStartBody(r.http.body, r.http.header("content-type"));
+    if (!parsed)
+        return errorResponse(parsed.error());
+    StartRequest &s = *parsed;
+    // A caller-supplied code is kept only as a hash: its text is wiped on every way out.
+    const auto wipe = qScopeGuard([&s] { cleanseString(s.customCode); });
     // A key bound to a service starts sessions of that service only.
     const QString bound = r.caller ? r.caller->serviceId : QString();
     if (!bound.isEmpty()) {
@@ -73,23 +103,19 @@ HttpResponse start(ApiRequest &r)
 
 HttpResponse check(ApiRequest &r)
 {
-    auto body = jsonBody(r, {QStringLiteral("session_id"), QStringLiteral("code")});
-    if (!body)
-        return errorResponse(body.error());
-    auto id = stringField(*body, QStringLiteral("session_id"));
-    auto code = stringField(*body, QStringLiteral("code"));
-    if (!id)
-        return errorResponse(id.error());
-    if (!code)
-        return errorResponse(code.error());
-    const QString sessionId = id->value_or(QString());
+    auto parsed = parseCheckBody(r.http.body, r.http.header("content-type"));
+    if (!parsed)
+        return errorResponse(parsed.error());
+    const auto wipe = qScopeGuard([&parsed] { cleanseString(parsed->code); });
+    const QString sessionId = parsed->sessionId;
     if (r.caller && !r.caller->serviceId.isEmpty() && !sessionId.isEmpty()) {
         r.params.insert(QStringLiteral("id"), sessionId);
         auto visible = visibleSession(r);
         if (!visible && visible.error().code == ErrorCode::NotFound)
             return errorResponse(visible.error());
     }
-    auto result = r.engine.check({sessionId, code->value_or(QString()), actorOf(r)});
+    parsed->actor = actorOf(r);
+    auto result = r.engine.check(*parsed);
     if (!result)
         return errorResponse(result.error());
     return HttpResponse::json(200, Json::encode(*result));
