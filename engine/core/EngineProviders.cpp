@@ -198,12 +198,13 @@ Result<SendOutcome> Engine::sendTestMessage(const QString &provider, Channel cha
         QStringLiteral("<p>") + m.message.text.toHtmlEscaped() + QStringLiteral("</p>");
     const SendOutcome outcome = instance->send(m);
     Status audited = m_db->write<void>([&](Connection &c) -> Status {
-        return AuditStore(c).append(m_clock->nowMs(), actor, QStringLiteral("provider.test"),
-                                    QStringLiteral("provider"), provider,
-                                    QJsonObject{{QStringLiteral("channel"), channelName(channel)},
-                                                {QStringLiteral("recipient"), to->masked},
-                                                {QStringLiteral("succeeded"), outcome.succeeded()},
-                                                {QStringLiteral("error"), QJsonValue(outcome.error)}});
+        return AuditStore(c).append(
+            m_clock->nowMs(), actor, QStringLiteral("provider.test"), QStringLiteral("provider"),
+            provider,
+            QJsonObject{{QStringLiteral("channel"), channelName(channel)},
+                        {QStringLiteral("recipient"), to->masked},
+                        {QStringLiteral("succeeded"), outcome.succeeded()},
+                        {QStringLiteral("error"), QJsonValue(outcome.error)}});
     });
     if (!audited)
         return audited.error();

@@ -12,8 +12,9 @@ namespace {
 Error systemError(const char *what)
 {
     const int code = errno;
-    return Error::internal(QStringLiteral("cannot harden the process: %1 failed: %2")
-                               .arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(code))));
+    return Error::internal(
+        QStringLiteral("cannot harden the process: %1 failed: %2")
+            .arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(code))));
 }
 
 } // namespace

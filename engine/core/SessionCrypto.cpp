@@ -48,7 +48,7 @@ Result<RenderedMessage> SessionCrypto::openQueuedMessage(const QString &sessionI
 }
 
 Result<QByteArray> SessionCrypto::sealProviderSecrets(const QString &provider,
-                                                     const QByteArray &json) const
+                                                      const QByteArray &json) const
 {
     return m_box.seal(json, aad("provider-secrets", provider));
 }

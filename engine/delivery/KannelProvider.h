@@ -23,8 +23,9 @@ struct KannelSettings
 
     // Parses and validates {"sendsms_url", "username", "from", "receipt_base_url", "timeout_ms"}
     // plus secrets {"password", "receipt_token"}. URLs are http or https without credentials,
-    // query or fragment (a sendsms_url without a path gets /cgi-bin/sendsms); the token is 16-128 of A-Z, a-z, 0-9, '-', '_', '.' and '~' (it goes
-    // into Kannel's dlr-url, whose '%' escapes Kannel would rewrite). Errors name the field.
+    // query or fragment (a sendsms_url without a path gets /cgi-bin/sendsms); the token is 16-128
+    // of A-Z, a-z, 0-9, '-', '_', '.' and '~' (it goes into Kannel's dlr-url, whose '%' escapes
+    // Kannel would rewrite). Errors name the field.
     static Result<KannelSettings> fromJson(const QJsonObject &settings, const QJsonObject &secrets);
 };
 
