@@ -224,10 +224,11 @@ void TestVoiceRenderer::rendersFromSeveralThreadsAtOnce()
         const std::optional<Wav> single = parseWav(alone[i]);
         const std::optional<Wav> concurrent = parseWav(together[i]);
         QVERIFY2(single && concurrent, qPrintable(locales[i]));
-        // espeak-ng varies an utterance by a few samples from one run to the next, but audio
-        // mixed with another thread's script would differ by seconds.
+        // espeak-ng varies an utterance's length a little from one run to the next (up to a
+        // few hundred milliseconds seen on a loaded machine), but audio mixed with another
+        // thread's script would be about twice as long, or cut short.
         const double ratio = double(concurrent->samples()) / double(single->samples());
-        QVERIFY2(ratio > 0.99 && ratio < 1.01,
+        QVERIFY2(ratio > 0.9 && ratio < 1.1,
                  qPrintable(QStringLiteral("%1: %2 samples alone, %3 at once")
                                 .arg(locales[i])
                                 .arg(single->samples())
