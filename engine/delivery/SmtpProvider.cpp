@@ -640,11 +640,6 @@ SendOutcome SmtpProvider::send(const OutgoingMessage &message)
         composeMessage(s, message, QDateTime::currentDateTimeUtc(), randomBoundary()));
     const QByteArray id = messageId(s, message);
 
-    EasyHandle curl(curl_easy_init());
-    if (!curl)
-        return failure(Kind::TemporaryFailure, QStringLiteral("SMTP: libcurl could not start"));
-    CURL *h = curl.get();
-
     QUrl url;
     url.setScheme(s.security == SmtpSettings::Security::ImplicitTls ? QStringLiteral("smtps")
                                                                     : QStringLiteral("smtp"));
@@ -656,9 +651,17 @@ SendOutcome SmtpProvider::send(const OutgoingMessage &message)
     Slist recipients(curl_slist_append(nullptr, rcpt.constData()));
     if (!recipients)
         return failure(Kind::TemporaryFailure, QStringLiteral("SMTP: out of memory"));
+    const QByteArray caFile = s.caFile.toUtf8();
+    const QByteArray username = s.username.toUtf8();
+    const WipedBytes password(s.password.toUtf8());
     Upload upload{&body.bytes(), 0};
     char errorBuffer[CURL_ERROR_SIZE] = {};
 
+    // Declared after everything it points to, so it is cleaned up first.
+    EasyHandle curl(curl_easy_init());
+    if (!curl)
+        return failure(Kind::TemporaryFailure, QStringLiteral("SMTP: libcurl could not start"));
+    CURL *h = curl.get();
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L); // worker threads: no SIGALRM for DNS timeouts
     curl_easy_setopt(h, CURLOPT_URL, urlBytes.constData());
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
@@ -677,11 +680,8 @@ SendOutcome SmtpProvider::send(const OutgoingMessage &message)
         curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, s.verifyPeer ? 1L : 0L);
         curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, s.verifyPeer ? 2L : 0L);
     }
-    const QByteArray caFile = s.caFile.toUtf8();
     if (!caFile.isEmpty())
         curl_easy_setopt(h, CURLOPT_CAINFO, caFile.constData());
-    const QByteArray username = s.username.toUtf8();
-    const WipedBytes password(s.password.toUtf8());
     if (!username.isEmpty()) {
         curl_easy_setopt(h, CURLOPT_USERNAME, username.constData());
         curl_easy_setopt(h, CURLOPT_PASSWORD, password.constData());

@@ -246,9 +246,12 @@ qsizetype Query::textIndexIn(int i, const QList<QByteArray> &utf8) const
             return -1;
         text = QByteArrayView(data, sqlite3_column_bytes(m_native->stmt, i));
     }
-    for (qsizetype k = 0; k < utf8.size(); ++k)
-        if (text == utf8.at(k))
+    for (qsizetype k = 0; k < utf8.size(); ++k) {
+        const QByteArray &candidate = utf8.at(k);
+        if (candidate.size() == text.size() &&
+            std::memcmp(candidate.constData(), text.data(), static_cast<size_t>(text.size())) == 0)
             return k;
+    }
     return -1;
 }
 
