@@ -394,6 +394,14 @@
         <source>Save</source>
         <translation>Gem</translation>
     </message>
+    <message>
+        <source>Status webhook URL:</source>
+        <translation>Adresse til statusbeskeder (webhook):</translation>
+    </message>
+    <message>
+        <source>e.g. https://app.example.com/hooks/verify; empty: no webhooks</source>
+        <translation>f.eks. https://app.example.com/hooks/verify; tom: ingen beskeder</translation>
+    </message>
 </context>
 <context>
     <name>ServicesPage</name>
@@ -1623,6 +1631,10 @@ Programmer, der bruger den, afvises fra og med deres næste anmodning, også af 
     <message>
         <source>%1 min in messages</source>
         <translation>%1 min. i beskeder</translation>
+    </message>
+    <message>
+        <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>
+        <translation>Angiv en http- eller https-adresse som https://app.example.com/hooks, eller lad feltet være tomt.</translation>
     </message>
 </context>
 <context>

@@ -394,6 +394,14 @@
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
+    <message>
+        <source>Status webhook URL:</source>
+        <translation>Tilailmoitusten osoite (webhook):</translation>
+    </message>
+    <message>
+        <source>e.g. https://app.example.com/hooks/verify; empty: no webhooks</source>
+        <translation>esim. https://app.example.com/hooks/verify; tyhjä: ei ilmoituksia</translation>
+    </message>
 </context>
 <context>
     <name>ServicesPage</name>
@@ -1623,6 +1631,10 @@ Sitä käyttävien ohjelmien pyynnöt hylätään seuraavasta pyynnöstä alkaen
     <message>
         <source>%1 min in messages</source>
         <translation>viesteissä %1 min</translation>
+    </message>
+    <message>
+        <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>
+        <translation>Anna http- tai https-osoite, kuten https://app.example.com/hooks, tai jätä kenttä tyhjäksi.</translation>
     </message>
 </context>
 <context>

@@ -394,6 +394,14 @@
         <source>Save</source>
         <translation>Spara</translation>
     </message>
+    <message>
+        <source>Status webhook URL:</source>
+        <translation>Adress för statusnotiser (webhook):</translation>
+    </message>
+    <message>
+        <source>e.g. https://app.example.com/hooks/verify; empty: no webhooks</source>
+        <translation>t.ex. https://app.example.com/hooks/verify; tom: inga notiser</translation>
+    </message>
 </context>
 <context>
     <name>ServicesPage</name>
@@ -1623,6 +1631,10 @@ Program som använder den nekas från och med nästa anrop, även av verifyd på
     <message>
         <source>%1 min in messages</source>
         <translation>%1 min i meddelanden</translation>
+    </message>
+    <message>
+        <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>
+        <translation>Ange en http- eller https-adress som https://app.example.com/hooks, eller lämna fältet tomt.</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, name, app_name, code_length, code_type, ttl_seconds, max_attempts, max_resends, "
     "resend_cooldown_seconds, starts_per_recipient_per_hour, default_locale, default_region, "
-    "channels, allow_custom_code, enabled, created_at, updated_at");
+    "channels, allow_custom_code, enabled, created_at, updated_at, webhook_url");
 
 QString channelsText(const QList<Channel> &channels)
 {
@@ -44,6 +44,7 @@ Service serviceFrom(const Query &q)
     s.enabled = q.i32(14) != 0;
     s.createdAt = q.i64(15);
     s.updatedAt = q.i64(16);
+    s.webhookUrl = q.str(17);
     return s;
 }
 
@@ -65,7 +66,8 @@ QVariantList values(const Service &s)
             s.allowCustomCode ? 1 : 0,
             s.enabled ? 1 : 0,
             s.createdAt,
-            s.updatedAt};
+            s.updatedAt,
+            sql::text(s.webhookUrl)};
 }
 
 const StaticSql kAllSql1(QStringLiteral("SELECT ") + kColumns +
@@ -75,14 +77,14 @@ const StaticSql kFindSql2(QStringLiteral("SELECT ") + kColumns +
 const StaticSql
     kInsertIfAbsentSql3(QStringLiteral("INSERT INTO services (") + kColumns +
                         QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                       "?) ON CONFLICT (id) DO NOTHING"));
+                                       "?, ?) ON CONFLICT (id) DO NOTHING"));
 const StaticSql
     kUpdateSql4(QStringLiteral("UPDATE services SET name = ?, app_name = ?, code_length = ?, "
                                "code_type = ?, ttl_seconds = ?, max_attempts = ?, "
                                "max_resends = ?, resend_cooldown_seconds = ?, "
                                "starts_per_recipient_per_hour = ?, default_locale = ?, "
                                "default_region = ?, channels = ?, allow_custom_code = ?, "
-                               "enabled = ?, updated_at = ? WHERE id = ?"));
+                               "enabled = ?, updated_at = ?, webhook_url = ? WHERE id = ?"));
 const StaticSql
     kTemplatesSql5(QStringLiteral("SELECT part, body FROM service_templates WHERE service_id = "
                                   "? AND locale = ?"));
@@ -138,12 +140,12 @@ Result<bool> ServiceStore::insertIfAbsent(const Service &service)
 
 Status ServiceStore::update(const Service &s)
 {
-    auto q =
-        m_c.exec(kUpdateSql4,
-                 {s.name, s.appName, s.codeLength, codeTypeName(s.codeType), s.ttlSeconds,
-                  s.maxAttempts, s.maxResends, s.resendCooldownSeconds, s.startsPerRecipientPerHour,
-                  s.defaultLocale, sql::text(s.defaultRegion), channelsText(s.channels),
-                  s.allowCustomCode ? 1 : 0, s.enabled ? 1 : 0, s.updatedAt, s.id});
+    auto q = m_c.exec(kUpdateSql4,
+                      {s.name, s.appName, s.codeLength, codeTypeName(s.codeType), s.ttlSeconds,
+                       s.maxAttempts, s.maxResends, s.resendCooldownSeconds,
+                       s.startsPerRecipientPerHour, s.defaultLocale, sql::text(s.defaultRegion),
+                       channelsText(s.channels), s.allowCustomCode ? 1 : 0, s.enabled ? 1 : 0,
+                       s.updatedAt, sql::text(s.webhookUrl), s.id});
     if (!q)
         return q.error();
     if (q->rowsAffected() != 1)
