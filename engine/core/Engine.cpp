@@ -22,6 +22,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QThread>
 #include <QTimer>
 
@@ -254,6 +256,9 @@ Result<StartResult> Engine::start(const StartRequest &r)
     row.codeHash = m_crypto->codes().hash(id, *code);
     row.resendCooldownSeconds = service->resendCooldownSeconds;
     row.ttlSeconds = v->ttlSeconds;
+    row.workflow = v->workflowJson;
+    if (v->firstWaitSeconds > 0)
+        row.workflowNextAt = now + qint64(v->firstWaitSeconds) * 1000;
     code.reset();
 
     const QString provider = providerFor(**snapshot, service->id, v->channel);
@@ -281,6 +286,9 @@ Result<StartResult> Engine::start(const StartRequest &r)
                             {QStringLiteral("locale"), s.locale}};
         if (v->customCode)
             created.insert(QStringLiteral("custom_code"), true);
+        if (!row.workflow.isEmpty())
+            created.insert(QStringLiteral("workflow"),
+                           QJsonDocument::fromJson(row.workflow.toUtf8()).array());
         if (!s.reference.isEmpty())
             created.insert(QStringLiteral("reference"), s.reference);
         if (Status st = sessions.addEvent(id, now, QStringLiteral("created"), r.actor, created);
@@ -355,6 +363,9 @@ Result<T> Engine::updateSession(const QString &id, const SessionDecision<T> &dec
         return *refusal;
     return std::move(**result);
 }
+
+// For the other parts of the facade (EngineWorkflows.cpp).
+template Result<bool> Engine::updateSession<bool>(const QString &, const SessionDecision<bool> &);
 
 Result<CheckResult> Engine::check(const CheckRequest &r)
 {
@@ -824,6 +835,8 @@ void Engine::startBackgroundWork(int pollIntervalMs, int sweepIntervalMs)
     sweeper->setInterval(sweepIntervalMs);
     sweeper->moveToThread(m_backgroundThread);
     connect(sweeper, &QTimer::timeout, sweeper, [this] {
+        if (auto n = advanceWorkflows(); !n)
+            qCWarning(lcEngine).noquote() << "workflow sweep failed:" << n.error().message;
         if (auto n = sweepExpired(); !n)
             qCWarning(lcEngine).noquote() << "expiry sweep failed:" << n.error().message;
     });

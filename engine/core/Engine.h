@@ -181,6 +181,12 @@ public:
     // deliveries and outbox messages; returns how many. Runs daily in the background work.
     Result<int> purgeOldSessions();
 
+    // Moves workflows on: each open session whose next step is due (its wait passed unverified,
+    // or its delivery failed for good) gets a new code by the next step's channel, valid for the
+    // session's ttl from now, with a "failover" event and webhook; a session whose last step's
+    // delivery failed ends `failed`. Runs with the expiry sweep; returns how many moved.
+    Result<int> advanceWorkflows(int batchSize = 100);
+
     // Expires open sessions whose time is up; returns how many.
     Result<int> sweepExpired(int batchSize = 500);
     Result<StatsReport> stats(const StatsQuery &query);

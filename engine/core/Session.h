@@ -62,6 +62,14 @@ struct SessionEvent
     QJsonObject detail; // never a code or a full recipient
 };
 
+// One step of a start's workflow: a channel, and how long to wait for the code before the next
+// step (not on the last step).
+struct WorkflowStepRequest
+{
+    QString channel;
+    std::optional<int> waitSeconds;
+};
+
 struct StartRequest
 {
     QString serviceId; // empty: "default"
@@ -74,6 +82,9 @@ struct StartRequest
     QString callbackUrl; // http(s) URL for status webhooks
     QString clientIp;    // the end user's IP address, if the caller knows it
     QString customCode;  // caller-supplied code, where the service allows it (secret)
+    // Channels in order: the next fires when the code is not verified within the step's wait or
+    // when the step's delivery fails. `channel` may then be empty (it is the first step's).
+    QList<WorkflowStepRequest> workflow;
     Actor actor;
 };
 

@@ -4,6 +4,9 @@
 #include "crypto/Uuid.h"
 
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrl>
 
 namespace vc {
@@ -42,10 +45,81 @@ int SessionRules::ttlMinutes(int ttlSeconds)
     return (ttlSeconds + 59) / 60;
 }
 
+QList<Workflows::Step> Workflows::parse(const QString &json)
+{
+    QList<Step> steps;
+    if (json.isEmpty())
+        return steps;
+    for (const QJsonValue &item : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        const QJsonObject o = item.toObject();
+        const auto c = channelFromName(o.value(QStringLiteral("channel")).toString());
+        if (!c)
+            return {};
+        steps.append({*c, o.value(QStringLiteral("wait_seconds")).toInt(0)});
+    }
+    return steps;
+}
+
+namespace {
+
+// The workflow's steps: 1-5, each channel enabled and able to reach the recipient of the first,
+// a wait of 10-3600 s (at most the code's validity) on every step but the last.
+Status validateWorkflow(const StartRequest &r, const Service &service, ValidatedStart &v)
+{
+    if (r.workflow.isEmpty())
+        return {};
+    if (r.workflow.size() > Workflows::MaxSteps)
+        return Error::invalid(QStringLiteral("workflow"),
+                              QStringLiteral("must have 1 to %1 steps").arg(Workflows::MaxSteps));
+    QJsonArray stored;
+    for (qsizetype i = 0; i < r.workflow.size(); ++i) {
+        const WorkflowStepRequest &step = r.workflow.at(i);
+        const QString at = QStringLiteral("workflow[%1].").arg(i);
+        auto channel = channelFor(at + QStringLiteral("channel"), step.channel, service);
+        if (!channel)
+            return channel.error();
+        if (channelUsesPhone(*channel) != (v.recipient.kind == Recipient::Kind::Phone))
+            return Error::invalid(at + QStringLiteral("channel"),
+                                  QStringLiteral("%1 cannot reach the recipient; a phone number "
+                                                 "takes sms or voice, an e-mail address email")
+                                      .arg(channelName(*channel)));
+        const bool last = i == r.workflow.size() - 1;
+        QJsonObject o{{QStringLiteral("channel"), channelName(*channel)}};
+        if (step.waitSeconds || !last) {
+            const int wait = step.waitSeconds.value_or(0);
+            // A step's code is valid for ttl_seconds: the next step must come before it expires.
+            const int most = qMin(Workflows::MaxWaitSeconds, v.ttlSeconds - 1);
+            if (wait < Workflows::MinWaitSeconds || wait > most)
+                return Error::invalid(at + QStringLiteral("wait_seconds"),
+                                      QStringLiteral("%1 from %2 to %3 seconds (less than the "
+                                                     "code's ttl_seconds)")
+                                          .arg(last ? QStringLiteral("may be omitted, or must be")
+                                                    : QStringLiteral("is required:"))
+                                          .arg(Workflows::MinWaitSeconds)
+                                          .arg(most));
+            o.insert(QStringLiteral("wait_seconds"), wait);
+        }
+        stored.append(o);
+    }
+    v.workflowJson = QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact));
+    v.firstWaitSeconds = stored.first().toObject().value(QStringLiteral("wait_seconds")).toInt(0);
+    return {};
+}
+
+} // namespace
+
 Result<ValidatedStart> SessionRules::validateStart(const StartRequest &r, const Service &service)
 {
     ValidatedStart v;
-    auto channel = channelFor(QStringLiteral("channel"), r.channel, service);
+    QString firstChannel = r.channel;
+    if (!r.workflow.isEmpty()) {
+        if (firstChannel.isEmpty())
+            firstChannel = r.workflow.first().channel;
+        else if (firstChannel != r.workflow.first().channel)
+            return Error::invalid(QStringLiteral("channel"),
+                                  QStringLiteral("must be omitted or equal workflow[0].channel"));
+    }
+    auto channel = channelFor(QStringLiteral("channel"), firstChannel, service);
     if (!channel)
         return channel.error();
     v.channel = *channel;
@@ -116,6 +190,8 @@ Result<ValidatedStart> SessionRules::validateStart(const StartRequest &r, const 
                                                : QStringLiteral("letter-or-digit")));
         v.customCode = std::make_shared<SecureBytes>(std::move(*code));
     }
+    if (Status s = validateWorkflow(r, service, v); !s)
+        return s.error();
     return v;
 }
 

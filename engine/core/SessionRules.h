@@ -22,7 +22,23 @@ struct ValidatedStart
     QString callbackUrl;
     QString clientIp;
     std::shared_ptr<SecureBytes> customCode; // set when the caller supplied the code
+    // The workflow's steps as stored (JSON [{"channel": "sms", "wait_seconds": 60}, ...]); empty
+    // without a workflow. The first step is `channel`.
+    QString workflowJson;
+    int firstWaitSeconds = 0; // 0: no timer
 };
+
+namespace Workflows {
+constexpr int MaxSteps = 5;
+constexpr int MinWaitSeconds = 10, MaxWaitSeconds = 3600;
+struct Step
+{
+    Channel channel = Channel::Sms;
+    int waitSeconds = 0; // 0 on a last step without a wait
+};
+// The stored form back as steps (empty when there is none or it is malformed).
+QList<Step> parse(const QString &json);
+} // namespace Workflows
 
 // The checks on request values, with the request's field names in every error (channel,
 // recipient, code_length, ttl_seconds, locale, reference, callback_url, ip_address, custom_code).

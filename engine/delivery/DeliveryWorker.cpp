@@ -326,6 +326,10 @@ Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const
     // another, until it expires. Expiry then ends it as failed if no message ever got out.
     if (Status s = deliveries.markFailed(job.id, outcome.error, now); !s)
         return s.error();
+    // In a workflow the next step takes over now (Engine::advanceWorkflows, on the next sweep).
+    if (current && !row.workflow.isEmpty())
+        if (Status s = sessions.workflowDueNow(row, now); !s)
+            return s.error();
     return changed;
 }
 

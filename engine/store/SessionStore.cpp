@@ -15,7 +15,8 @@ const QString kColumns = QStringLiteral(
     "id, service_id, channel, status, recipient_masked, recipient_region, locale, code_length, "
     "code_type, attempts, max_attempts, resends, max_resends, reference, callback_url, client_ip, "
     "created_at, expires_at, last_sent_at, delivered_at, verified_at, finished_at, "
-    "recipient_index, recipient_sealed, code_hash, resend_cooldown_seconds, ttl_seconds");
+    "recipient_index, recipient_sealed, code_hash, resend_cooldown_seconds, ttl_seconds, "
+    "workflow, workflow_step, workflow_next_at");
 
 SessionRow rowFrom(const Query &q)
 {
@@ -48,13 +49,16 @@ SessionRow rowFrom(const Query &q)
     r.codeHash = q.bytes(24);
     r.resendCooldownSeconds = q.i32(25);
     r.ttlSeconds = q.i32(26);
+    r.workflow = q.str(27);
+    r.workflowStep = q.i32(28);
+    r.workflowNextAt = sql::optionalI64(q.value(29));
     return r;
 }
 
 const StaticSql kInsertSql1(
     QStringLiteral("INSERT INTO sessions (") + kColumns +
     QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                   "?, ?, ?, ?, ?, ?, ?)"));
+                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
 const StaticSql kFindSql2(QStringLiteral("SELECT ") + kColumns +
                           QStringLiteral(" FROM sessions WHERE id = ?"));
 const StaticSql
@@ -111,7 +115,10 @@ Status SessionStore::insert(const SessionRow &row)
                                     row.recipientSealed,
                                     row.codeHash,
                                     row.resendCooldownSeconds,
-                                    row.ttlSeconds});
+                                    row.ttlSeconds,
+                                    sql::nullableText(row.workflow),
+                                    row.workflowStep,
+                                    sql::nullable(row.workflowNextAt)});
     if (!q)
         return q.error();
     return StatsStore(m_c).addSessions(v.createdAt, v.serviceId, v.channel, v.status, 1);
@@ -192,8 +199,16 @@ Status SessionStore::transition(SessionRow &row, SessionStatus to, qint64 now)
                                                    extra, now);
         !queued)
         return queued.error();
-    if (isFinal(to))
+    if (isFinal(to)) {
+        if (row.workflowNextAt) {
+            static const StaticSql clear(
+                QStringLiteral("UPDATE sessions SET workflow_next_at = NULL WHERE id = ?"));
+            if (auto c = m_c.exec(clear, {v.id}); !c)
+                return c.error();
+            row.workflowNextAt.reset();
+        }
         return DeliveryStore(m_c).cancelOpen(v.id, now);
+    }
     return {};
 }
 
@@ -271,6 +286,61 @@ Status SessionStore::replaceCode(SessionRow &row, Channel channel, const QByteAr
     row.view.lastSentAt = now;
     row.view.expiresAt = expiresAt;
     return {};
+}
+
+Status SessionStore::advanceWorkflow(SessionRow &row, Channel channel, const QByteArray &codeHash,
+                                     qint64 now, qint64 expiresAt, std::optional<qint64> nextAt)
+{
+    static const StaticSql stmt(QStringLiteral(
+        "UPDATE sessions SET code_hash = ?, channel = ?, last_sent_at = ?, expires_at = ?, "
+        "workflow_step = workflow_step + 1, workflow_next_at = ? WHERE id = ? AND "
+        "workflow_step = ?"));
+    auto q = m_c.exec(stmt, {codeHash, channelName(channel), now, expiresAt, sql::nullable(nextAt),
+                             row.view.id, row.workflowStep});
+    if (!q)
+        return q.error();
+    if (q->rowsAffected() != 1)
+        return Error::conflict(QStringLiteral("state_changed"),
+                               QStringLiteral("the session changed meanwhile; try again"));
+    SessionView &v = row.view;
+    if (channel != v.channel) {
+        StatsStore stats(m_c);
+        if (Status s = stats.addSessions(v.createdAt, v.serviceId, v.channel, v.status, -1); !s)
+            return s;
+        if (Status s = stats.addSessions(v.createdAt, v.serviceId, channel, v.status, 1); !s)
+            return s;
+        v.channel = channel;
+    }
+    row.codeHash = codeHash;
+    v.lastSentAt = now;
+    v.expiresAt = expiresAt;
+    ++row.workflowStep;
+    row.workflowNextAt = nextAt;
+    return {};
+}
+
+Status SessionStore::workflowDueNow(SessionRow &row, qint64 now)
+{
+    static const StaticSql stmt(
+        QStringLiteral("UPDATE sessions SET workflow_next_at = ? WHERE id = ?"));
+    if (auto q = m_c.exec(stmt, {now, row.view.id}); !q)
+        return q.error();
+    row.workflowNextAt = now;
+    return {};
+}
+
+Result<QStringList> SessionStore::dueForFailover(qint64 now, int limit)
+{
+    static const StaticSql stmt(QStringLiteral(
+        "SELECT id FROM sessions WHERE workflow_next_at IS NOT NULL AND workflow_next_at <= ? "
+        "AND status IN ('pending', 'delivered') ORDER BY workflow_next_at LIMIT ?"));
+    auto q = m_c.exec(stmt, {now, limit});
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q->next())
+        ids.append(q->str(0));
+    return ids;
 }
 
 Result<SessionStore::RecentStarts> SessionStore::recentStarts(const QString &serviceId,

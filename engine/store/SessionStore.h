@@ -18,6 +18,9 @@ struct SessionRow
     QByteArray codeHash; // empty once the session is final
     int resendCooldownSeconds = 0;
     int ttlSeconds = 0;
+    QString workflow;                     // the steps as JSON (Workflows::parse); empty: none
+    int workflowStep = 0;                 // the step now sending, 0-based
+    std::optional<qint64> workflowNextAt; // when the next step fires unless verified first
 };
 
 // SQL for sessions and their events, within a transaction the caller holds. Every status change
@@ -53,6 +56,15 @@ public:
     // Replaces the code after a resend.
     Status replaceCode(SessionRow &row, Channel channel, const QByteArray &codeHash, qint64 now,
                        qint64 expiresAt);
+
+    // A workflow's next step: the new code by the step's channel (the old code stops working,
+    // resends are not counted), validity from now, the step number and the next step's time.
+    Status advanceWorkflow(SessionRow &row, Channel channel, const QByteArray &codeHash, qint64 now,
+                           qint64 expiresAt, std::optional<qint64> nextAt);
+    // Makes the workflow's next step due now (the current step's delivery failed for good).
+    Status workflowDueNow(SessionRow &row, qint64 now);
+    // Open sessions whose workflow's next step is due, oldest first.
+    Result<QStringList> dueForFailover(qint64 now, int limit);
 
     // Sessions of one recipient (by blind index) in one service created after `sinceMs`,
     // and the oldest creation time among them.

@@ -6,18 +6,22 @@
 #include "http/api/Routes.h"
 #include "http/api/VerifyRequests.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QScopeGuard>
+
+#include <cmath>
 
 namespace vc::http {
 
 Result<StartRequest> parseStartBody(const QByteArray &bytes, const QByteArray &contentType)
 {
-    auto body = parseJsonBody(bytes, contentType,
-                              {QStringLiteral("channel"), QStringLiteral("recipient"),
-                               QStringLiteral("code_length"), QStringLiteral("ttl_seconds"),
-                               QStringLiteral("locale"), QStringLiteral("service_id"),
-                               QStringLiteral("reference"), QStringLiteral("callback_url"),
-                               QStringLiteral("ip_address"), QStringLiteral("custom_code")});
+    auto body = parseJsonBody(
+        bytes, contentType,
+        {QStringLiteral("channel"), QStringLiteral("recipient"), QStringLiteral("code_length"),
+         QStringLiteral("ttl_seconds"), QStringLiteral("locale"), QStringLiteral("service_id"),
+         QStringLiteral("reference"), QStringLiteral("callback_url"), QStringLiteral("ip_address"),
+         QStringLiteral("custom_code"), QStringLiteral("workflow")});
     if (!body)
         return body.error();
     StartRequest s;
@@ -41,7 +45,43 @@ Result<StartRequest> parseStartBody(const QByteArray &bytes, const QByteArray &c
             return v.error();
         *target = *v;
     }
-    if (s.channel.isEmpty())
+    const QJsonValue workflow = body->value(QStringLiteral("workflow"));
+    if (!workflow.isNull() && !workflow.isUndefined()) {
+        if (!workflow.isArray() || workflow.toArray().isEmpty())
+            return Error::invalid(QStringLiteral("workflow"),
+                                  QStringLiteral("must be a list of 1 to 5 steps"));
+        const QJsonArray steps = workflow.toArray();
+        for (qsizetype i = 0; i < steps.size(); ++i) {
+            const QString at = QStringLiteral("workflow[%1]").arg(i);
+            if (!steps.at(i).isObject())
+                return Error::invalid(at, QStringLiteral("must be an object with channel and "
+                                                         "wait_seconds"));
+            const QJsonObject o = steps.at(i).toObject();
+            for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+                if (it.key() != QLatin1String("channel") &&
+                    it.key() != QLatin1String("wait_seconds"))
+                    return Error::invalid(at + u'.' + it.key().left(40),
+                                          QStringLiteral("is not a field of a workflow step"));
+            WorkflowStepRequest step;
+            const QJsonValue channel = o.value(QStringLiteral("channel"));
+            if (!channel.isString())
+                return Error::invalid(at + QStringLiteral(".channel"),
+                                      QStringLiteral("is required: sms, voice or email"));
+            step.channel = channel.toString();
+            const QJsonValue wait = o.value(QStringLiteral("wait_seconds"));
+            if (!wait.isUndefined() && !wait.isNull()) {
+                // Bounded before the cast: a huge double does not fit an int.
+                const double d = wait.toDouble(-1);
+                if (!wait.isDouble() || d < 0 || d > 86400 || d != std::floor(d))
+                    return Error::invalid(at + QStringLiteral(".wait_seconds"),
+                                          QStringLiteral("must be a whole number of seconds "
+                                                         "from 10 to 3600"));
+                step.waitSeconds = static_cast<int>(d);
+            }
+            s.workflow.append(step);
+        }
+    }
+    if (s.channel.isEmpty() && s.workflow.isEmpty())
         return Error::invalid(QStringLiteral("channel"),
                               QStringLiteral("is required: sms, voice or email"));
     return s;
@@ -49,8 +89,8 @@ Result<StartRequest> parseStartBody(const QByteArray &bytes, const QByteArray &c
 
 Result<CheckRequest> parseCheckBody(const QByteArray &bytes, const QByteArray &contentType)
 {
-    auto body = parseJsonBody(bytes, contentType,
-                              {QStringLiteral("session_id"), QStringLiteral("code")});
+    auto body =
+        parseJsonBody(bytes, contentType, {QStringLiteral("session_id"), QStringLiteral("code")});
     if (!body)
         return body.error();
     auto id = stringField(*body, QStringLiteral("session_id"));
