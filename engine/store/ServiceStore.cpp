@@ -4,6 +4,10 @@
 #include "store/KeyStore.h"
 #include "store/SqlUtil.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace vc {
 
 namespace {
@@ -11,7 +15,39 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, name, app_name, code_length, code_type, ttl_seconds, max_attempts, max_resends, "
     "resend_cooldown_seconds, starts_per_recipient_per_hour, default_locale, default_region, "
-    "channels, allow_custom_code, enabled, created_at, updated_at");
+    "channels, allow_custom_code, enabled, created_at, updated_at, starts_per_ip_per_hour, "
+    "starts_per_key_per_hour, starts_per_service_per_hour, reuse_pending_session, "
+    "allowed_countries, sms_mobile_only, test_recipients");
+
+// Test recipients as stored: blind index, masked form and sealed code (base64), never the
+// recipient or the code in the clear.
+QString testRecipientsText(const QList<TestRecipient> &list)
+{
+    QJsonArray a;
+    for (const TestRecipient &t : list) {
+        Q_ASSERT(!t.isPending());
+        a.append(
+            QJsonObject{{QStringLiteral("index"), QString::fromLatin1(t.index.toBase64())},
+                        {QStringLiteral("masked"), t.masked},
+                        {QStringLiteral("code"), QString::fromLatin1(t.codeSealed.toBase64())}});
+    }
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+QList<TestRecipient> testRecipientsFrom(const QString &text)
+{
+    QList<TestRecipient> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array()) {
+        const QJsonObject o = v.toObject();
+        TestRecipient t;
+        t.index = QByteArray::fromBase64(o.value(QStringLiteral("index")).toString().toLatin1());
+        t.masked = o.value(QStringLiteral("masked")).toString();
+        t.codeSealed =
+            QByteArray::fromBase64(o.value(QStringLiteral("code")).toString().toLatin1());
+        out.append(t);
+    }
+    return out;
+}
 
 QString channelsText(const QList<Channel> &channels)
 {
@@ -44,6 +80,13 @@ Service serviceFrom(const Query &q)
     s.enabled = q.i32(14) != 0;
     s.createdAt = q.i64(15);
     s.updatedAt = q.i64(16);
+    s.startsPerIpPerHour = q.i32(17);
+    s.startsPerKeyPerHour = q.i32(18);
+    s.startsPerServicePerHour = q.i32(19);
+    s.reusePendingSession = q.i32(20) != 0;
+    s.allowedCountries = q.str(21).split(u',', Qt::SkipEmptyParts);
+    s.smsMobileOnly = q.i32(22) != 0;
+    s.testRecipients = testRecipientsFrom(q.str(23));
     return s;
 }
 
@@ -65,7 +108,14 @@ QVariantList values(const Service &s)
             s.allowCustomCode ? 1 : 0,
             s.enabled ? 1 : 0,
             s.createdAt,
-            s.updatedAt};
+            s.updatedAt,
+            s.startsPerIpPerHour,
+            s.startsPerKeyPerHour,
+            s.startsPerServicePerHour,
+            s.reusePendingSession ? 1 : 0,
+            sql::text(s.allowedCountries.join(u',')),
+            s.smsMobileOnly ? 1 : 0,
+            testRecipientsText(s.testRecipients)};
 }
 
 const StaticSql kAllSql1(QStringLiteral("SELECT ") + kColumns +
@@ -75,14 +125,17 @@ const StaticSql kFindSql2(QStringLiteral("SELECT ") + kColumns +
 const StaticSql
     kInsertIfAbsentSql3(QStringLiteral("INSERT INTO services (") + kColumns +
                         QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                       "?) ON CONFLICT (id) DO NOTHING"));
+                                       "?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
 const StaticSql
     kUpdateSql4(QStringLiteral("UPDATE services SET name = ?, app_name = ?, code_length = ?, "
                                "code_type = ?, ttl_seconds = ?, max_attempts = ?, "
                                "max_resends = ?, resend_cooldown_seconds = ?, "
                                "starts_per_recipient_per_hour = ?, default_locale = ?, "
                                "default_region = ?, channels = ?, allow_custom_code = ?, "
-                               "enabled = ?, updated_at = ? WHERE id = ?"));
+                               "enabled = ?, updated_at = ?, starts_per_ip_per_hour = ?, "
+                               "starts_per_key_per_hour = ?, starts_per_service_per_hour = ?, "
+                               "reuse_pending_session = ?, allowed_countries = ?, "
+                               "sms_mobile_only = ?, test_recipients = ? WHERE id = ?"));
 const StaticSql
     kTemplatesSql5(QStringLiteral("SELECT part, body FROM service_templates WHERE service_id = "
                                   "? AND locale = ?"));
@@ -138,12 +191,29 @@ Result<bool> ServiceStore::insertIfAbsent(const Service &service)
 
 Status ServiceStore::update(const Service &s)
 {
-    auto q =
-        m_c.exec(kUpdateSql4,
-                 {s.name, s.appName, s.codeLength, codeTypeName(s.codeType), s.ttlSeconds,
-                  s.maxAttempts, s.maxResends, s.resendCooldownSeconds, s.startsPerRecipientPerHour,
-                  s.defaultLocale, sql::text(s.defaultRegion), channelsText(s.channels),
-                  s.allowCustomCode ? 1 : 0, s.enabled ? 1 : 0, s.updatedAt, s.id});
+    auto q = m_c.exec(kUpdateSql4, {s.name,
+                                    s.appName,
+                                    s.codeLength,
+                                    codeTypeName(s.codeType),
+                                    s.ttlSeconds,
+                                    s.maxAttempts,
+                                    s.maxResends,
+                                    s.resendCooldownSeconds,
+                                    s.startsPerRecipientPerHour,
+                                    s.defaultLocale,
+                                    sql::text(s.defaultRegion),
+                                    channelsText(s.channels),
+                                    s.allowCustomCode ? 1 : 0,
+                                    s.enabled ? 1 : 0,
+                                    s.updatedAt,
+                                    s.startsPerIpPerHour,
+                                    s.startsPerKeyPerHour,
+                                    s.startsPerServicePerHour,
+                                    s.reusePendingSession ? 1 : 0,
+                                    sql::text(s.allowedCountries.join(u',')),
+                                    s.smsMobileOnly ? 1 : 0,
+                                    testRecipientsText(s.testRecipients),
+                                    s.id});
     if (!q)
         return q.error();
     if (q->rowsAffected() != 1)

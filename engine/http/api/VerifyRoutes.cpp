@@ -49,8 +49,8 @@ Result<StartRequest> parseStartBody(const QByteArray &bytes, const QByteArray &c
 
 Result<CheckRequest> parseCheckBody(const QByteArray &bytes, const QByteArray &contentType)
 {
-    auto body = parseJsonBody(bytes, contentType,
-                              {QStringLiteral("session_id"), QStringLiteral("code")});
+    auto body =
+        parseJsonBody(bytes, contentType, {QStringLiteral("session_id"), QStringLiteral("code")});
     if (!body)
         return body.error();
     auto id = stringField(*body, QStringLiteral("session_id"));
@@ -98,7 +98,8 @@ HttpResponse start(ApiRequest &r)
     auto started = r.engine.start(s);
     if (!started)
         return errorResponse(started.error());
-    return HttpResponse::json(201, Json::encode(*started));
+    // 201 for a new session; 200 when the service returned an open one again (nothing sent).
+    return HttpResponse::json(started->reused ? 200 : 201, Json::encode(*started));
 }
 
 HttpResponse check(ApiRequest &r)
