@@ -434,6 +434,14 @@
         <source>Test recipients:</source>
         <translation>Testmodtagere:</translation>
     </message>
+    <message>
+        <source>Status webhook URL:</source>
+        <translation>Adresse til statusbeskeder (webhook):</translation>
+    </message>
+    <message>
+        <source>e.g. https://app.example.com/hooks/verify; empty: no webhooks</source>
+        <translation>f.eks. https://app.example.com/hooks/verify; tom: ingen beskeder</translation>
+    </message>
 </context>
 <context>
     <name>ServicesPage</name>
@@ -1671,6 +1679,10 @@ Programmer, der bruger den, afvises fra og med deres næste anmodning, også af 
     <message>
         <source>No limit</source>
         <translation>Ingen grænse</translation>
+    </message>
+    <message>
+        <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>
+        <translation>Angiv en http- eller https-adresse som https://app.example.com/hooks, eller lad feltet være tomt.</translation>
     </message>
 </context>
 <context>

@@ -434,6 +434,14 @@
         <source>Test recipients:</source>
         <translation>Testivastaanottajat:</translation>
     </message>
+    <message>
+        <source>Status webhook URL:</source>
+        <translation>Tilailmoitusten osoite (webhook):</translation>
+    </message>
+    <message>
+        <source>e.g. https://app.example.com/hooks/verify; empty: no webhooks</source>
+        <translation>esim. https://app.example.com/hooks/verify; tyhjä: ei ilmoituksia</translation>
+    </message>
 </context>
 <context>
     <name>ServicesPage</name>
@@ -1671,6 +1679,10 @@ Sitä käyttävien ohjelmien pyynnöt hylätään seuraavasta pyynnöstä alkaen
     <message>
         <source>No limit</source>
         <translation>Ei rajaa</translation>
+    </message>
+    <message>
+        <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>
+        <translation>Anna http- tai https-osoite, kuten https://app.example.com/hooks, tai jätä kenttä tyhjäksi.</translation>
     </message>
 </context>
 <context>

@@ -434,6 +434,14 @@
         <source>Test recipients:</source>
         <translation>Testmottakere:</translation>
     </message>
+    <message>
+        <source>Status webhook URL:</source>
+        <translation>Adresse for statusvarsler (webhook):</translation>
+    </message>
+    <message>
+        <source>e.g. https://app.example.com/hooks/verify; empty: no webhooks</source>
+        <translation>f.eks. https://app.example.com/hooks/verify; tom: ingen varsler</translation>
+    </message>
 </context>
 <context>
     <name>ServicesPage</name>
@@ -1671,6 +1679,10 @@ Programmer som bruker den, blir avvist fra og med neste forespørsel, også av v
     <message>
         <source>No limit</source>
         <translation>Ingen grense</translation>
+    </message>
+    <message>
+        <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>
+        <translation>Skriv inn en http- eller https-adresse som https://app.example.com/hooks, eller la feltet stå tomt.</translation>
     </message>
 </context>
 <context>

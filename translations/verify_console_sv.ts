@@ -434,6 +434,14 @@
         <source>Test recipients:</source>
         <translation>Testmottagare:</translation>
     </message>
+    <message>
+        <source>Status webhook URL:</source>
+        <translation>Adress för statusnotiser (webhook):</translation>
+    </message>
+    <message>
+        <source>e.g. https://app.example.com/hooks/verify; empty: no webhooks</source>
+        <translation>t.ex. https://app.example.com/hooks/verify; tom: inga notiser</translation>
+    </message>
 </context>
 <context>
     <name>ServicesPage</name>
@@ -1671,6 +1679,10 @@ Program som använder den nekas från och med nästa anrop, även av verifyd på
     <message>
         <source>No limit</source>
         <translation>Ingen gräns</translation>
+    </message>
+    <message>
+        <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>
+        <translation>Ange en http- eller https-adress som https://app.example.com/hooks, eller lämna fältet tomt.</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,19 @@
 
 #include "core/Engine.h"
 #include "core/JsonViews.h"
+#include "delivery/ProviderFactory.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <openssl/crypto.h>
+
+#include <cstdio>
 #include <pwd.h>
+#include <string>
+#include <termios.h>
 #include <unistd.h>
 
 namespace vc::cli {
@@ -608,6 +615,316 @@ int runBackup(Engine &engine, const QCommandLineParser &p, const Output &out)
     return Ok;
 }
 
+// --- delivery providers -----------------------------------------------------------------------
+
+void providersOptions(QCommandLineParser &p)
+{
+    p.addOptions({
+        {opt("kind"),
+         QStringLiteral("providers set: smtp, kannel or http (default: the kind it "
+                        "has)."),
+         QStringLiteral("KIND")},
+        {opt("secret"),
+         QStringLiteral("providers set: a secret setting (password, token) to read from standard "
+                        "input, one line each, in the order given; repeatable."),
+         QStringLiteral("KEY")},
+        {opt("channel"), QStringLiteral("providers test: sms, voice or email."),
+         QStringLiteral("C")},
+        {opt("recipient"), QStringLiteral("providers test: where the test message goes."),
+         QStringLiteral("R")},
+    });
+}
+
+// A setting's text as its field's JSON type; "@FILE" reads a text setting from a file.
+Result<QJsonValue> providerValue(const ProviderField &f, const QString &text)
+{
+    switch (f.type) {
+    case ProviderField::Type::Number: {
+        bool ok = false;
+        const double v = text.toDouble(&ok);
+        if (!ok)
+            return Error::invalid(f.key, QStringLiteral("must be a number"));
+        return QJsonValue(v);
+    }
+    case ProviderField::Type::Bool: {
+        const QString t = text.toLower();
+        if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("1"))
+            return QJsonValue(true);
+        if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("0"))
+            return QJsonValue(false);
+        return Error::invalid(f.key, QStringLiteral("must be true or false"));
+    }
+    case ProviderField::Type::Choice:
+        if (!f.choices.contains(text))
+            return Error::invalid(
+                f.key,
+                QStringLiteral("must be one of: %1").arg(f.choices.join(QStringLiteral(", "))));
+        return QJsonValue(text);
+    case ProviderField::Type::Secret:
+        return Error::invalid(f.key, QStringLiteral("is a secret: pass --secret %1 and give it on "
+                                                    "standard input, so it stays out of the shell "
+                                                    "history and the process list")
+                                         .arg(f.key));
+    case ProviderField::Type::Text:
+    case ProviderField::Type::MultiLine:
+        break;
+    }
+    if (text.startsWith(u'@')) {
+        QFile file(text.mid(1));
+        if (!file.open(QIODevice::ReadOnly))
+            return Error::invalid(
+                f.key,
+                QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+        return QJsonValue(QString::fromUtf8(file.readAll()));
+    }
+    return QJsonValue(text);
+}
+
+// One line of standard input without echo when it is a terminal.
+Result<QString> readSecretLine(const QString &key)
+{
+    const bool tty = ::isatty(STDIN_FILENO) == 1;
+    termios saved{};
+    if (tty) {
+        std::fprintf(stderr, "%s: ", qPrintable(key));
+        std::fflush(stderr);
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    bool got = false;
+    for (int ch; (ch = std::fgetc(stdin)) != EOF;) {
+        got = true;
+        if (ch == '\n')
+            break;
+        line.push_back(static_cast<char>(ch));
+    }
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputc('\n', stderr);
+    }
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    QString value = QString::fromStdString(line);
+    OPENSSL_cleanse(line.data(), line.size());
+    if (!got)
+        return Error::invalid(key, QStringLiteral("no value on standard input"));
+    return value;
+}
+
+QString routeTarget(const ProviderRoute &r)
+{
+    return (r.serviceId.isEmpty() ? QStringLiteral("all services") : r.serviceId) +
+           QStringLiteral(" / ") + channelName(r.channel);
+}
+
+QJsonObject providerJson(const ProviderRecord &r, const QList<ProviderRoute> &routes)
+{
+    QJsonArray routed;
+    for (const ProviderRoute &route : routes)
+        if (route.provider == r.name)
+            routed.append(QJsonObject{{QStringLiteral("service_id"), route.serviceId},
+                                      {QStringLiteral("channel"), channelName(route.channel)}});
+    return {{QStringLiteral("name"), r.name},
+            {QStringLiteral("kind"), r.kind},
+            {QStringLiteral("settings"), r.settings},
+            {QStringLiteral("secrets_set"), QJsonArray::fromStringList(r.secretKeys)},
+            {QStringLiteral("routes"), routed},
+            {QStringLiteral("updated_at"), Json::time(r.updatedAt)}};
+}
+
+int runProviders(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    const QStringList args = positional(p);
+    const QString sub = args.value(0, QStringLiteral("list"));
+    const QString usage = QStringLiteral(
+        "providers list | providers show NAME | providers set NAME [--kind K] KEY=VALUE... "
+        "[--secret KEY]... | providers remove NAME | providers route SERVICE|all CHANNEL "
+        "NAME|outbox | providers test NAME --channel C --recipient R");
+    auto all = engine.providerConfigs();
+    if (!all)
+        return out.error(all.error());
+    auto routes = engine.providerRoutes();
+    if (!routes)
+        return out.error(routes.error());
+    const auto find = [&all](const QString &name) -> const ProviderRecord * {
+        for (const ProviderRecord &r : std::as_const(*all))
+            if (r.name == name)
+                return &r;
+        return nullptr;
+    };
+
+    if (sub == QLatin1String("list") && args.size() <= 1) {
+        QJsonArray a;
+        for (const ProviderRecord &r : std::as_const(*all))
+            a.append(providerJson(r, *routes));
+        out.document(a);
+        if (all->isEmpty())
+            out.line(QStringLiteral("No providers: every message goes to the local outbox."));
+        for (const ProviderRecord &r : std::as_const(*all)) {
+            QStringList routed;
+            for (const ProviderRoute &route : std::as_const(*routes))
+                if (route.provider == r.name)
+                    routed.append(routeTarget(route));
+            out.line(QStringLiteral("%1  %2  %3")
+                         .arg(r.name.leftJustified(16), r.kind.leftJustified(7),
+                              routed.isEmpty() ? QStringLiteral("(not routed)")
+                                               : routed.join(QStringLiteral(", "))));
+        }
+        return Ok;
+    }
+    if (sub == QLatin1String("show") && args.size() == 2) {
+        const ProviderRecord *r = find(args.at(1));
+        if (!r)
+            return out.error(
+                Error::notFound(QStringLiteral("no provider named %1").arg(args.at(1))));
+        out.document(providerJson(*r, *routes));
+        out.line(QStringLiteral("Provider %1 (%2)").arg(r->name, r->kind));
+        for (const ProviderField &f : providerFields(r->kind)) {
+            QString text;
+            if (f.type == ProviderField::Type::Secret)
+                text = r->secretKeys.contains(f.key) ? QStringLiteral("(set)")
+                                                     : QStringLiteral("(not set)");
+            else if (r->settings.contains(f.key))
+                text = r->settings.value(f.key).toVariant().toString();
+            else
+                continue;
+            out.line(QStringLiteral("  %1 %2").arg(f.key.leftJustified(24), text));
+        }
+        for (const ProviderRoute &route : std::as_const(*routes))
+            if (route.provider == r->name)
+                out.line(QStringLiteral("  sends for %1").arg(routeTarget(route)));
+        return Ok;
+    }
+    if (sub == QLatin1String("set") && args.size() >= 2) {
+        const QString name = args.at(1);
+        const ProviderRecord *existing = find(name);
+        const QString kind = p.isSet(opt("kind")) ? p.value(opt("kind"))
+                             : existing           ? existing->kind
+                                                  : QString();
+        if (kind.isEmpty())
+            return out.usage(QStringLiteral("a new provider needs --kind smtp|kannel|http"));
+        if (!providerKinds().contains(kind))
+            return out.error(Error::invalid(QStringLiteral("kind"),
+                                            QStringLiteral("kind must be one of: %1")
+                                                .arg(providerKinds().join(QStringLiteral(", ")))));
+        const QList<ProviderField> fields = providerFields(kind);
+        const auto fieldOf = [&fields](const QString &key) -> const ProviderField * {
+            for (const ProviderField &f : fields)
+                if (f.key == key)
+                    return &f;
+            return nullptr;
+        };
+        const auto unknown = [&](const QString &key) {
+            QStringList known;
+            for (const ProviderField &f : fields)
+                known.append(f.key);
+            return Error::invalid(key, QStringLiteral("a %1 provider has no setting %2 (it has: "
+                                                      "%3)")
+                                           .arg(kind, key, known.join(QStringLiteral(", "))));
+        };
+        // Settings not named keep their values (when the kind stays the same).
+        QJsonObject settings =
+            existing && existing->kind == kind ? existing->settings : QJsonObject();
+        for (const QString &kv : args.mid(2)) {
+            const qsizetype eq = kv.indexOf(u'=');
+            if (eq <= 0)
+                return out.usage(
+                    QStringLiteral("settings are KEY=VALUE, e.g. host=mail.example.com"));
+            const QString key = kv.left(eq);
+            const ProviderField *f = fieldOf(key);
+            if (!f)
+                return out.error(unknown(key));
+            auto value = providerValue(*f, kv.mid(eq + 1));
+            if (!value)
+                return out.error(value.error());
+            settings.insert(key, *value);
+        }
+        QJsonObject secrets;
+        for (const QString &key : p.values(opt("secret"))) {
+            const ProviderField *f = fieldOf(key);
+            if (!f)
+                return out.error(unknown(key));
+            if (f->type != ProviderField::Type::Secret)
+                return out.error(Error::invalid(
+                    key, QStringLiteral("is not a secret: give it as %1=VALUE").arg(key)));
+            auto value = readSecretLine(key);
+            if (!value)
+                return out.error(value.error());
+            secrets.insert(key, *value);
+        }
+        if (Status s = engine.saveProvider(name, kind, settings, secrets, cliActor()); !s)
+            return out.error(s.error());
+        auto saved = engine.providerConfigs();
+        if (!saved)
+            return out.error(saved.error());
+        for (const ProviderRecord &r : std::as_const(*saved))
+            if (r.name == name)
+                out.document(providerJson(r, *routes));
+        out.line(QStringLiteral("Saved %1 provider %2. Every process on this database uses the "
+                                "new settings from its next message.")
+                     .arg(kind, name));
+        return Ok;
+    }
+    if (sub == QLatin1String("remove") && args.size() == 2) {
+        if (!find(args.at(1)))
+            return out.error(
+                Error::notFound(QStringLiteral("no provider named %1").arg(args.at(1))));
+        if (Status s = engine.removeProvider(args.at(1), cliActor()); !s)
+            return out.error(s.error());
+        out.document(QJsonObject{{QStringLiteral("removed"), args.at(1)}});
+        out.line(QStringLiteral("Removed provider %1.").arg(args.at(1)));
+        return Ok;
+    }
+    if (sub == QLatin1String("route") && args.size() == 4) {
+        const QString service = args.at(1) == QLatin1String("all") ? QString() : args.at(1);
+        const auto channel = channelFromName(args.at(2));
+        if (!channel)
+            return out.error(Error::invalid(QStringLiteral("channel"),
+                                            QStringLiteral("channel must be sms, voice or email")));
+        const QString provider = args.at(3) == QLatin1String("outbox") ? QString() : args.at(3);
+        if (Status s = engine.setProviderRoute(service, *channel, provider, cliActor()); !s)
+            return out.error(s.error());
+        out.document(QJsonObject{{QStringLiteral("service_id"), service},
+                                 {QStringLiteral("channel"), channelName(*channel)},
+                                 {QStringLiteral("provider"),
+                                  provider.isEmpty() ? QStringLiteral("local_outbox") : provider}});
+        out.line(QStringLiteral("%1 messages for %2 now go to %3.")
+                     .arg(channelName(*channel),
+                          service.isEmpty() ? QStringLiteral("all services") : service,
+                          provider.isEmpty() ? QStringLiteral("the local outbox") : provider));
+        return Ok;
+    }
+    if (sub == QLatin1String("test") && args.size() == 2) {
+        if (!p.isSet(opt("channel")) || !p.isSet(opt("recipient")))
+            return out.usage(QStringLiteral("providers test needs --channel and --recipient"));
+        const auto channel = channelFromName(p.value(opt("channel")));
+        if (!channel)
+            return out.error(Error::invalid(QStringLiteral("channel"),
+                                            QStringLiteral("channel must be sms, voice or email")));
+        auto outcome =
+            engine.sendTestMessage(args.at(1), *channel, p.value(opt("recipient")), cliActor());
+        if (!outcome)
+            return out.error(outcome.error());
+        out.document(QJsonObject{{QStringLiteral("succeeded"), outcome->succeeded()},
+                                 {QStringLiteral("message_id"), outcome->providerMessageId},
+                                 {QStringLiteral("error"), outcome->error}});
+        if (outcome->succeeded()) {
+            out.line(QStringLiteral("Sent: %1 took the test message%2.")
+                         .arg(args.at(1),
+                              outcome->providerMessageId.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" (id %1)").arg(outcome->providerMessageId)));
+            return Ok;
+        }
+        return out.error(Error::unavailable(
+            QStringLiteral("the test message was not sent: %1").arg(outcome->error)));
+    }
+    return out.usage(usage);
+}
+
 void noOptions(QCommandLineParser &) {}
 
 } // namespace
@@ -638,6 +955,12 @@ const QList<Command> &commands()
          QStringLiteral("create --name N --scope verify|admin [--service ID] [--expires DAYS] | "
                         "list | revoke ID|PREFIX"),
          QStringLiteral("Issue, list or revoke API keys."), keysOptions, runKeys},
+        {QStringLiteral("providers"),
+         QStringLiteral("list | show NAME | set NAME [--kind K] KEY=VALUE... [--secret KEY]... | "
+                        "remove NAME | route SERVICE|all CHANNEL NAME|outbox | test NAME "
+                        "--channel C --recipient R"),
+         QStringLiteral("Configure delivery providers (SMTP, Kannel, HTTP) and their routes."),
+         providersOptions, runProviders},
         {QStringLiteral("sessions"), QStringLiteral("list [filters]"),
          QStringLiteral("List sessions, newest first."), sessionsOptions, runSessions},
         {QStringLiteral("audit"), QStringLiteral("[--search TEXT] [--limit N]"),

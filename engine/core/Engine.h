@@ -157,6 +157,20 @@ public:
     Result<ReceiptOutcome> recordReceipt(const QString &providerName, qint64 deliveryId,
                                          ReceiptStatus status, const QString &reply = {});
 
+    // --- status webhooks (EngineWebhooks.cpp) --------------------------------------------------
+    // Status changes (delivered, verified, failed, expired, cancelled, failover) are POSTed to the
+    // session's callback_url, else the service's webhook_url, from a durable queue, signed with
+    // the service's webhook secret (X-Verify-Signature). The secret is made when first needed and
+    // stored sealed with the master key. webhookSecret() shows it to an admin setting up a
+    // receiver; rotateWebhookSecret() replaces it (webhooks still queued are signed with the new
+    // one). Both are audited, without the secret.
+    Result<QString> webhookSecret(const QString &serviceId, const Actor &actor);
+    Result<QString> rotateWebhookSecret(const QString &serviceId, const Actor &actor);
+    // Sends due webhooks on the calling thread; returns how many were attempted.
+    Result<int> deliverWebhooks(int limit = 20);
+    // Webhooks waiting to be sent or being sent.
+    Result<qint64> webhookQueueDepth();
+
     // --- housekeeping and statistics ----------------------------------------------------------
     // How long finished sessions are kept (days, 1-3650, default 90); shared by every process
     // on the database. Hourly statistics are kept regardless.
@@ -208,6 +222,8 @@ private:
     // expired if its time is up, and handed to the decision, which changes it or refuses. A
     // refusal keeps an expiry found on the way; sessionChanged is emitted after every commit
     // that changed the session.
+    Result<QString> webhookSecretImpl(const QString &serviceId, const Actor &actor, bool rotate);
+
     template <typename T>
     using SessionDecision =
         std::function<Result<T>(Connection &, SessionStore &, SessionRow &, qint64 now)>;

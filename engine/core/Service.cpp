@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace vc {
 
@@ -315,6 +316,21 @@ QList<ServiceField> makeFields()
                      [](Service &s, const QJsonValue &v) {
                          return boolValue(QStringLiteral("enabled"), v, s.enabled);
                      }},
+        ServiceField{QStringLiteral("webhook_url"),
+                     QStringLiteral("Where status webhooks go when a session gives no "
+                                    "callback_url (http or https); empty for none"),
+                     [](const Service &s) { return QJsonValue(s.webhookUrl); },
+                     [](Service &s, const QJsonValue &v) -> Status {
+                         const QString key = QStringLiteral("webhook_url");
+                         if (!v.isString())
+                             return Error::invalid(key, QStringLiteral("must be a string"));
+                         const QString url = v.toString().trimmed();
+                         if (!url.isEmpty())
+                             if (Status st = ServiceRules::validateWebhookUrl(key, url); !st)
+                                 return st;
+                         s.webhookUrl = url;
+                         return {};
+                     }},
     };
 }
 
@@ -409,6 +425,24 @@ Result<QJsonValue> ServiceRules::parseFieldText(const QString &key, const QStrin
         return QJsonValue(a);
     }
     return QJsonValue(text);
+}
+
+Status ServiceRules::validateWebhookUrl(const QString &field, const QString &url)
+{
+    if (url.size() > Limits::MaxCallbackUrlLength)
+        return Error::invalid(
+            field,
+            QStringLiteral("must be at most %1 characters").arg(Limits::MaxCallbackUrlLength));
+    for (QChar ch : url)
+        if (ch.category() == QChar::Other_Control || ch.isSpace())
+            return Error::invalid(field, QStringLiteral("must not contain spaces or control "
+                                                        "characters"));
+    const QUrl parsed(url, QUrl::StrictMode);
+    const QString scheme = parsed.scheme();
+    if (!parsed.isValid() || parsed.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return Error::invalid(field, QStringLiteral("must be an absolute http or https URL"));
+    return {};
 }
 
 Service ServiceRules::makeDefault(const QString &id, qint64 nowMs)

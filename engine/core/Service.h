@@ -66,6 +66,7 @@ struct Service
     QList<Channel> channels = allChannels();
     bool allowCustomCode = false;
     bool enabled = true;
+    QString webhookUrl; // where status webhooks go when a session has no callback_url; "" = none
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
 
@@ -126,6 +127,11 @@ Result<Service> applyPatch(const Service &service, const QJsonObject &patch);
 Result<QJsonValue> parseFieldText(const QString &key, const QString &text);
 
 Service makeDefault(const QString &id, qint64 nowMs);
+
+// Checks a webhook target (a service's webhook_url, a session's callback_url): an absolute http
+// or https URL with a host, at most Limits::MaxCallbackUrlLength characters, no control
+// characters. The error names `field`.
+Status validateWebhookUrl(const QString &field, const QString &url);
 
 } // namespace ServiceRules
 } // namespace vc

@@ -73,6 +73,18 @@ Result<SecureBytes> SessionCrypto::openProviderSecrets(const QString &provider,
     return m_box.open(sealed, aad("provider-secrets", provider));
 }
 
+Result<QByteArray> SessionCrypto::sealWebhookSecret(const QString &serviceId,
+                                                    const SecureBytes &secret) const
+{
+    return m_box.seal(secret.bytes(), aad("webhook-secret", serviceId));
+}
+
+Result<SecureBytes> SessionCrypto::openWebhookSecret(const QString &serviceId,
+                                                     const QByteArray &sealed) const
+{
+    return m_box.open(sealed, aad("webhook-secret", serviceId));
+}
+
 Result<QByteArray> SessionCrypto::sealMessage(const QByteArray &ad, const RenderedMessage &m) const
 {
     QJsonObject o{{QStringLiteral("text"), m.text}};

@@ -46,6 +46,10 @@ public:
     Result<SecureBytes> openProviderSecrets(const QString &provider,
                                             const QByteArray &sealed) const;
 
+    // A service's webhook secret, bound to the service's id.
+    Result<QByteArray> sealWebhookSecret(const QString &serviceId, const SecureBytes &secret) const;
+    Result<SecureBytes> openWebhookSecret(const QString &serviceId, const QByteArray &sealed) const;
+
     // A value stored in the database at first start that proves later starts use the same
     // master secret (it reveals nothing about the secret).
     QString keyCheck() const;

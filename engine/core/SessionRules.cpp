@@ -123,16 +123,10 @@ Result<ValidatedStart> SessionRules::validateStart(const StartRequest &r, const 
     v.reference = r.reference;
 
     if (!r.callbackUrl.isEmpty()) {
-        if (Status s = plainText(QStringLiteral("callback_url"), r.callbackUrl,
-                                 Limits::MaxCallbackUrlLength);
+        if (Status s =
+                ServiceRules::validateWebhookUrl(QStringLiteral("callback_url"), r.callbackUrl);
             !s)
             return s.error();
-        const QUrl url(r.callbackUrl, QUrl::StrictMode);
-        const QString scheme = url.scheme();
-        if (!url.isValid() || url.host().isEmpty() ||
-            (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-            return Error::invalid(QStringLiteral("callback_url"),
-                                  QStringLiteral("must be an absolute http or https URL"));
         v.callbackUrl = r.callbackUrl;
     }
 

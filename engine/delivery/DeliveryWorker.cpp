@@ -66,6 +66,7 @@ DeliveryWorker::DeliveryWorker(std::shared_ptr<Database> db,
     , m_crypto(std::move(crypto))
     , m_clock(std::move(clock))
     , m_providers(std::move(providers))
+    , m_webhooks(m_db, m_crypto, m_clock)
     , m_timer(this)
 {
     connect(&m_timer, &QTimer::timeout, this, &DeliveryWorker::drain);
@@ -97,15 +98,19 @@ void DeliveryWorker::wake()
 
 void DeliveryWorker::drain()
 {
+    // Codes first: a user is waiting for them. Webhooks after, a batch per pass, so a slow
+    // receiver delays the next codes by at most one batch.
     for (;;) {
         auto n = processDue();
         if (!n) {
             qCWarning(lcDelivery).noquote() << "delivery pass failed:" << n.error().message;
-            return;
+            break;
         }
         if (*n == 0)
-            return;
+            break;
     }
+    if (auto n = m_webhooks.processDue(); !n)
+        qCWarning(lcDelivery).noquote() << "webhook pass failed:" << n.error().message;
 }
 
 Result<int> DeliveryWorker::processDue(int limit, const QString &sessionId)

@@ -3,6 +3,7 @@
 #include "core/Domain.h"
 #include "core/Result.h"
 #include "delivery/DeliveryReceipt.h"
+#include "delivery/WebhookDispatcher.h"
 
 #include <QObject>
 #include <QTimer>
@@ -41,6 +42,10 @@ public:
     // Processes up to `limit` due jobs (of one session when `sessionId` is given) on the calling
     // thread; returns how many were handled.
     Result<int> processDue(int limit = 50, const QString &sessionId = {});
+
+    // Sends up to `limit` due status webhooks on the calling thread; returns how many were
+    // attempted. The polling loop sends them after the due deliveries.
+    Result<int> processDueWebhooks(int limit = 20) { return m_webhooks.processDue(limit); }
 
     // Backoff before retry number `attempt` (1-based): 2 s doubling to at most 5 minutes, with
     // up to 20 % random jitter so failing jobs do not retry in lockstep.
@@ -87,6 +92,7 @@ private:
     std::shared_ptr<const SessionCrypto> m_crypto;
     std::shared_ptr<const Clock> m_clock;
     std::shared_ptr<ProviderRegistry> m_providers;
+    WebhookDispatcher m_webhooks;
     QTimer m_timer;
 };
 

@@ -227,8 +227,51 @@ QList<Migration> migrations()
              QStringLiteral("CREATE INDEX stats_hourly_events_event ON stats_hourly_events "
                             "(event, hour_start)"),
          }},
-        // 5 is another change's number. Versions are applied by whether each one is recorded,
-        // not by the highest one, so a database that got 6 first still gets 5 when it arrives.
+        {5,
+         "status webhooks (a service's webhook URL and sealed secret, a durable queue); "
+         "workflows (a session's steps and the due time of the next)",
+         {
+             QStringLiteral("ALTER TABLE services ADD COLUMN webhook_url TEXT NOT NULL DEFAULT "
+                            "''"),
+             // Sealed with the master key, bound to the service; a table of its own so the
+             // cached service settings never hold it.
+             QStringLiteral(R"(CREATE TABLE webhook_secrets (
+                 service_id TEXT PRIMARY KEY REFERENCES services(id) ON DELETE CASCADE,
+                 secret_sealed {{blob}} NOT NULL,
+                 created_at BIGINT NOT NULL))"),
+             // The body is fixed when the status changes (in that transaction); the signature
+             // is made at each attempt, with the time of the attempt.
+             QStringLiteral(R"(CREATE TABLE webhooks (
+                 id {{id}},
+                 event_id TEXT NOT NULL UNIQUE,
+                 session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                 service_id TEXT NOT NULL,
+                 event TEXT NOT NULL,
+                 url TEXT NOT NULL,
+                 body TEXT NOT NULL,
+                 state TEXT NOT NULL,
+                 attempts INTEGER NOT NULL,
+                 next_attempt_at BIGINT NOT NULL,
+                 last_status INTEGER,
+                 last_error TEXT,
+                 created_at BIGINT NOT NULL,
+                 updated_at BIGINT NOT NULL,
+                 sent_at BIGINT))"),
+             QStringLiteral("CREATE INDEX webhooks_due ON webhooks (next_attempt_at) WHERE state "
+                            "IN ('queued', 'sending')"),
+             QStringLiteral("CREATE INDEX webhooks_session ON webhooks (session_id)"),
+             // A workflow: the steps as JSON ([{"channel": "email", "wait_seconds": 60}, ...]),
+             // the step now sending (0-based), and when the next one fires unless the session
+             // is verified first (NULL: no timer, e.g. on the last step).
+             QStringLiteral("ALTER TABLE sessions ADD COLUMN workflow TEXT"),
+             QStringLiteral("ALTER TABLE sessions ADD COLUMN workflow_step INTEGER NOT NULL "
+                            "DEFAULT 0"),
+             QStringLiteral("ALTER TABLE sessions ADD COLUMN workflow_next_at BIGINT"),
+             QStringLiteral("CREATE INDEX sessions_workflow_due ON sessions (workflow_next_at) "
+                            "WHERE workflow_next_at IS NOT NULL"),
+         }},
+        // Versions are applied by whether each one is recorded, not by the highest one, so a
+        // database that got 6 from a branch before 5 still gets 5.
         {6,
          "abuse protection: start limits per IP, key and service (counted per minute), pending "
          "session reuse, allowed countries, SMS to mobiles only, test recipients and sessions",

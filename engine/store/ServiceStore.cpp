@@ -17,7 +17,7 @@ const QString kColumns = QStringLiteral(
     "resend_cooldown_seconds, starts_per_recipient_per_hour, default_locale, default_region, "
     "channels, allow_custom_code, enabled, created_at, updated_at, starts_per_ip_per_hour, "
     "starts_per_key_per_hour, starts_per_service_per_hour, reuse_pending_session, "
-    "allowed_countries, sms_mobile_only, test_recipients");
+    "allowed_countries, sms_mobile_only, test_recipients, webhook_url");
 
 // Test recipients as stored: blind index, masked form and sealed code (base64), never the
 // recipient or the code in the clear.
@@ -87,6 +87,7 @@ Service serviceFrom(const Query &q)
     s.allowedCountries = q.str(21).split(u',', Qt::SkipEmptyParts);
     s.smsMobileOnly = q.i32(22) != 0;
     s.testRecipients = testRecipientsFrom(q.str(23));
+    s.webhookUrl = q.str(24);
     return s;
 }
 
@@ -115,7 +116,8 @@ QVariantList values(const Service &s)
             s.reusePendingSession ? 1 : 0,
             sql::text(s.allowedCountries.join(u',')),
             s.smsMobileOnly ? 1 : 0,
-            testRecipientsText(s.testRecipients)};
+            testRecipientsText(s.testRecipients),
+            sql::text(s.webhookUrl)};
 }
 
 const StaticSql kAllSql1(QStringLiteral("SELECT ") + kColumns +
@@ -125,17 +127,17 @@ const StaticSql kFindSql2(QStringLiteral("SELECT ") + kColumns +
 const StaticSql
     kInsertIfAbsentSql3(QStringLiteral("INSERT INTO services (") + kColumns +
                         QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                       "?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
-const StaticSql
-    kUpdateSql4(QStringLiteral("UPDATE services SET name = ?, app_name = ?, code_length = ?, "
-                               "code_type = ?, ttl_seconds = ?, max_attempts = ?, "
-                               "max_resends = ?, resend_cooldown_seconds = ?, "
-                               "starts_per_recipient_per_hour = ?, default_locale = ?, "
-                               "default_region = ?, channels = ?, allow_custom_code = ?, "
-                               "enabled = ?, updated_at = ?, starts_per_ip_per_hour = ?, "
-                               "starts_per_key_per_hour = ?, starts_per_service_per_hour = ?, "
-                               "reuse_pending_session = ?, allowed_countries = ?, "
-                               "sms_mobile_only = ?, test_recipients = ? WHERE id = ?"));
+                                       "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+const StaticSql kUpdateSql4(
+    QStringLiteral("UPDATE services SET name = ?, app_name = ?, code_length = ?, "
+                   "code_type = ?, ttl_seconds = ?, max_attempts = ?, "
+                   "max_resends = ?, resend_cooldown_seconds = ?, "
+                   "starts_per_recipient_per_hour = ?, default_locale = ?, "
+                   "default_region = ?, channels = ?, allow_custom_code = ?, "
+                   "enabled = ?, updated_at = ?, starts_per_ip_per_hour = ?, "
+                   "starts_per_key_per_hour = ?, starts_per_service_per_hour = ?, "
+                   "reuse_pending_session = ?, allowed_countries = ?, "
+                   "sms_mobile_only = ?, test_recipients = ?, webhook_url = ? WHERE id = ?"));
 const StaticSql
     kTemplatesSql5(QStringLiteral("SELECT part, body FROM service_templates WHERE service_id = "
                                   "? AND locale = ?"));
@@ -213,6 +215,7 @@ Status ServiceStore::update(const Service &s)
                                     sql::text(s.allowedCountries.join(u',')),
                                     s.smsMobileOnly ? 1 : 0,
                                     testRecipientsText(s.testRecipients),
+                                    sql::text(s.webhookUrl),
                                     s.id});
     if (!q)
         return q.error();

@@ -6,6 +6,7 @@
 #include "store/DeliveryStore.h"
 #include "store/SqlUtil.h"
 #include "store/StatsStore.h"
+#include "store/WebhookStore.h"
 
 namespace vc {
 
@@ -191,6 +192,16 @@ Status SessionStore::transition(SessionRow &row, SessionStatus to, qint64 now)
         if (Status s = stats.addSessions(v.createdAt, v.serviceId, v.channel, to, 1); !s)
             return s;
     }
+    // The status webhook commits with the change it reports, or not at all.
+    QJsonObject extra;
+    if (to == SessionStatus::Failed)
+        extra.insert(QStringLiteral("reason"), v.attempts >= v.maxAttempts
+                                                   ? QStringLiteral("max_attempts_reached")
+                                                   : QStringLiteral("delivery_failed"));
+    if (auto queued = WebhookStore(m_c).enqueueFor(v, QStringLiteral("session.") + statusName(to),
+                                                   extra, now);
+        !queued)
+        return queued.error();
     if (isFinal(to))
         return DeliveryStore(m_c).cancelOpen(v.id, now);
     return {};

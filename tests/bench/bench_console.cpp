@@ -1406,6 +1406,11 @@ void Bench::filters()
              quietly(service, [&] { setData(service, QStringLiteral("pharmacy")); });
              time->setCurrentIndex(3);
          }},
+        {QStringLiteral("filter e-mail + bank (bank sends no e-mail: matches nothing)"),
+         [&] {
+             quietly(channel, [&] { setData(channel, static_cast<int>(Channel::Email)); });
+             setData(service, QStringLiteral("bank"));
+         }},
         {QStringLiteral("filter cancelled + sms + bank (broad combination)"),
          [&] {
              quietly(status, [&] { setData(status, static_cast<int>(SessionStatus::Cancelled)); });

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -118,12 +119,14 @@ private slots:
     void unknownAndMalformedSessionIds();
     void cancelTwice();
     void servicesShowAndUpdate();
+    void providersConfiguredAndRouted();
     void readableMasterKeyIsRefusedAndNothingChanges();
     // Last: looks at the output of every run above, after a flow of its own.
     void noOutputRevealsRecipientsOrCodes();
 
 private:
-    Run run(const QStringList &args);
+    // `input` goes to standard input (closed after it).
+    Run run(const QStringList &args, const QByteArray &input = {});
     QString startSession(const QString &channel, const QString &recipient,
                          const QStringList &extra = {});
     QJsonArray outboxOf(const QString &sessionId);
@@ -136,7 +139,7 @@ private:
     QStringList m_fullRecipients{kPhone, kPhone.mid(3), kEmail, kEmail.section(u'@', 0, 0)};
 };
 
-Run TestVerifyctl::run(const QStringList &args)
+Run TestVerifyctl::run(const QStringList &args, const QByteArray &input)
 {
     Run r;
     r.command = args.value(0);
@@ -150,6 +153,9 @@ Run TestVerifyctl::run(const QStringList &args)
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("verify.*=true"));
     p.setProcessEnvironment(env);
     p.start(verifyctlBinary(), QStringList{QStringLiteral("--data-dir"), m_dir->path()} + args);
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
     if (!p.waitForFinished(60000)) {
         p.kill();
         p.waitForFinished(10000);
@@ -567,6 +573,133 @@ void TestVerifyctl::servicesShowAndUpdate()
              QStringLiteral("no_such_setting=1")});
     QVERIFY2(r.exitCode == Failure, describe(r).constData());
     QVERIFY2(r.stderrText().contains(QStringLiteral("no_such_setting")), describe(r).constData());
+}
+
+// A provider set up from the command line: secrets from standard input and never shown again,
+// settings checked by type, routes, a test message that cannot get out, removal only once nothing
+// routes to it — and every change in the audit log.
+void TestVerifyctl::providersConfiguredAndRouted()
+{
+    const QByteArray password =
+        QByteArrayLiteral("pw-") + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+    auto runOk = [this](const QStringList &args, const QByteArray &input = {}) {
+        const Run r = run(args, input);
+        if (r.crashed || r.exitCode != Ok)
+            QTest::qFail(describe(r).constData(), __FILE__, __LINE__);
+        return r;
+    };
+    auto providers = [&] {
+        return runOk(
+                   {QStringLiteral("providers"), QStringLiteral("list"), QStringLiteral("--json")})
+            .array();
+    };
+    QCOMPARE(providers().size(), 0);
+    QVERIFY(!QTest::currentTestFailed());
+
+    // A new provider needs a kind; a secret on the command line is refused and names the way.
+    Run r = run({QStringLiteral("providers"), QStringLiteral("set"), QStringLiteral("mail"),
+                 QStringLiteral("host=127.0.0.1")});
+    QVERIFY2(r.exitCode == Usage, describe(r).constData());
+    r = run({QStringLiteral("providers"), QStringLiteral("set"), QStringLiteral("mail"),
+             QStringLiteral("--kind"), QStringLiteral("smtp"), QStringLiteral("host=127.0.0.1"),
+             QStringLiteral("password=") + QString::fromLatin1(password)});
+    QVERIFY2(r.exitCode == Failure, describe(r).constData());
+    QVERIFY2(r.stderrText().contains(QStringLiteral("--secret password")), describe(r).constData());
+    r = run({QStringLiteral("providers"), QStringLiteral("set"), QStringLiteral("mail"),
+             QStringLiteral("--kind"), QStringLiteral("smtp"), QStringLiteral("host=127.0.0.1"),
+             QStringLiteral("port=many")});
+    QVERIFY2(r.exitCode == Failure && r.stderrText().contains(QStringLiteral("port")),
+             describe(r).constData());
+    r = run({QStringLiteral("providers"), QStringLiteral("set"), QStringLiteral("mail"),
+             QStringLiteral("--kind"), QStringLiteral("smtp"), QStringLiteral("colour=blue")});
+    QVERIFY2(r.exitCode == Failure && r.stderrText().contains(QStringLiteral("colour")),
+             describe(r).constData());
+    QCOMPARE(providers().size(), 0);
+
+    // Port 1 on loopback: nothing listens there, so the test message cannot get out.
+    runOk({QStringLiteral("providers"), QStringLiteral("set"), QStringLiteral("mail"),
+           QStringLiteral("--kind"), QStringLiteral("smtp"), QStringLiteral("host=127.0.0.1"),
+           QStringLiteral("port=1"), QStringLiteral("from_address=no-reply@example.com"),
+           QStringLiteral("username=app"), QStringLiteral("--secret"), QStringLiteral("password")},
+          password + '\n');
+    QVERIFY(!QTest::currentTestFailed());
+    QJsonArray list = providers();
+    QCOMPARE(list.size(), 1);
+    QJsonObject mail = list.at(0).toObject();
+    QCOMPARE(mail.value(QStringLiteral("kind")).toString(), QStringLiteral("smtp"));
+    QCOMPARE(
+        mail.value(QStringLiteral("settings")).toObject().value(QStringLiteral("port")).toInt(), 1);
+    QCOMPARE(mail.value(QStringLiteral("secrets_set")).toArray(),
+             QJsonArray{QStringLiteral("password")});
+
+    // Changing one setting keeps the others and the secret.
+    runOk({QStringLiteral("providers"), QStringLiteral("set"), QStringLiteral("mail"),
+           QStringLiteral("from_name=Shop")});
+    mail = runOk({QStringLiteral("providers"), QStringLiteral("show"), QStringLiteral("mail"),
+                  QStringLiteral("--json")})
+               .object();
+    QCOMPARE(mail.value(QStringLiteral("settings"))
+                 .toObject()
+                 .value(QStringLiteral("from_name"))
+                 .toString(),
+             QStringLiteral("Shop"));
+    QCOMPARE(mail.value(QStringLiteral("settings"))
+                 .toObject()
+                 .value(QStringLiteral("username"))
+                 .toString(),
+             QStringLiteral("app"));
+    QCOMPARE(mail.value(QStringLiteral("secrets_set")).toArray().size(), 1);
+
+    // Routes: e-mail may go to it, SMS may not.
+    runOk({QStringLiteral("providers"), QStringLiteral("route"), QStringLiteral("all"),
+           QStringLiteral("email"), QStringLiteral("mail")});
+    r = run({QStringLiteral("providers"), QStringLiteral("route"), QStringLiteral("all"),
+             QStringLiteral("sms"), QStringLiteral("mail")});
+    QVERIFY2(r.exitCode == Failure && r.stderrText().contains(QStringLiteral("sms")),
+             describe(r).constData());
+    r = run({QStringLiteral("providers"), QStringLiteral("route"), QStringLiteral("nosuch"),
+             QStringLiteral("email"), QStringLiteral("mail")});
+    QVERIFY2(r.exitCode == Failure && r.stderrText().contains(QStringLiteral("nosuch")),
+             describe(r).constData());
+    mail = providers().at(0).toObject();
+    QCOMPARE(mail.value(QStringLiteral("routes")).toArray().size(), 1);
+    QCOMPARE(mail.value(QStringLiteral("routes"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("channel"))
+                 .toString(),
+             QStringLiteral("email"));
+
+    // The test message fails with the reason, and exit 1.
+    r = run({QStringLiteral("providers"), QStringLiteral("test"), QStringLiteral("mail"),
+             QStringLiteral("--channel"), QStringLiteral("email"), QStringLiteral("--recipient"),
+             kEmail});
+    QVERIFY2(r.exitCode == Failure && r.stderrText().contains(QStringLiteral("not sent")),
+             describe(r).constData());
+
+    // Removal waits until nothing routes to it.
+    r = run({QStringLiteral("providers"), QStringLiteral("remove"), QStringLiteral("mail")});
+    QVERIFY2(r.exitCode == Failure, describe(r).constData());
+    QCOMPARE(providers().size(), 1);
+    runOk({QStringLiteral("providers"), QStringLiteral("route"), QStringLiteral("all"),
+           QStringLiteral("email"), QStringLiteral("outbox")});
+    runOk({QStringLiteral("providers"), QStringLiteral("remove"), QStringLiteral("mail")});
+    QCOMPARE(providers().size(), 0);
+    r = run({QStringLiteral("providers"), QStringLiteral("show"), QStringLiteral("mail")});
+    QVERIFY2(r.exitCode == Failure, describe(r).constData());
+
+    const QString audit =
+        runOk({QStringLiteral("audit"), QStringLiteral("--limit"), QStringLiteral("50")})
+            .stdoutText();
+    for (const char *action :
+         {"provider.update", "provider.route", "provider.test", "provider.remove"})
+        QVERIFY2(audit.contains(QLatin1String(action)), action);
+
+    // The secret never came back out, in any output of this test.
+    for (const Run &each : std::as_const(m_runs))
+        QVERIFY2(!each.out.contains(password) && !each.err.contains(password),
+                 qPrintable(each.command));
 }
 
 void TestVerifyctl::readableMasterKeyIsRefusedAndNothingChanges()

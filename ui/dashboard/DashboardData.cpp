@@ -5,6 +5,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <vector>
 
 namespace vc::ui {
 
@@ -103,16 +104,30 @@ void addRangeReport(DashboardFigures &f, const StatsReport &report)
     f.successRate = report.successRate;
     f.deliveryFailures = report.deliveryFailures;
     f.buckets.clear();
-    for (qint64 start : std::as_const(f.period.bucketStarts))
-        f.buckets.append(DashboardBucket{start, {}, 0, 0});
-    if (f.buckets.isEmpty())
+    const qsizetype bucketCount = f.period.bucketStarts.size();
+    if (bucketCount == 0)
         return;
-    // Rows are hours in UTC; a local day or month is a run of whole hours (in zones with a
-    // half-hour offset an hour straddling midnight counts for the day it starts in).
+    // Sums in plain arrays first (a 90-day range is ~80,000 rows), into the hashes once.
+    constexpr int Channels = static_cast<int>(Channel::Email) + 1;
+    constexpr int Statuses = static_cast<int>(SessionStatus::Cancelled) + 1;
+    struct Sums
+    {
+        qint64 byChannel[Channels] = {};
+        qint64 verified = 0;
+        qint64 finished = 0;
+    };
+    std::vector<Sums> sums(static_cast<size_t>(bucketCount));
+    qint64 byStatusAndChannel[Statuses][Channels] = {};
+    // Rows are hours in UTC, in time order; a local day or month is a run of whole hours (in
+    // zones with a half-hour offset an hour straddling midnight counts for the day it starts in).
+    qsizetype at = 0;
     for (const StatsRow &row : report.rows) {
-        DashboardBucket &b = f.buckets[f.period.bucketOf(row.hourStart)];
-        b.byChannel[row.channel] += row.sessions;
-        f.byStatusAndChannel[row.status][row.channel] += row.sessions;
+        if (at + 1 < bucketCount && row.hourStart >= f.period.bucketStarts.at(at + 1))
+            at = f.period.bucketOf(row.hourStart);
+        Sums &b = sums[static_cast<size_t>(at)];
+        const int channel = static_cast<int>(row.channel);
+        b.byChannel[channel] += row.sessions;
+        byStatusAndChannel[static_cast<int>(row.status)][channel] += row.sessions;
         if (isFinal(row.status)) {
             b.finished += row.sessions;
             f.finished += row.sessions;
@@ -122,6 +137,20 @@ void addRangeReport(DashboardFigures &f, const StatsReport &report)
             f.verified += row.sessions;
         }
     }
+    f.buckets.reserve(bucketCount);
+    for (qsizetype i = 0; i < bucketCount; ++i) {
+        const Sums &b = sums[static_cast<size_t>(i)];
+        DashboardBucket bucket{f.period.bucketStarts.at(i), {}, b.verified, b.finished};
+        for (int c = 0; c < Channels; ++c)
+            if (b.byChannel[c] != 0)
+                bucket.byChannel.insert(static_cast<Channel>(c), b.byChannel[c]);
+        f.buckets.append(std::move(bucket));
+    }
+    for (int st = 0; st < Statuses; ++st)
+        for (int c = 0; c < Channels; ++c)
+            if (byStatusAndChannel[st][c] != 0)
+                f.byStatusAndChannel[static_cast<SessionStatus>(st)][static_cast<Channel>(c)] =
+                    byStatusAndChannel[st][c];
 }
 
 DashboardFigures loadDashboard(Engine &engine, DashboardRange range, QDate customFrom,
@@ -132,31 +161,49 @@ DashboardFigures loadDashboard(Engine &engine, DashboardRange range, QDate custo
     f.today = localDate(f.nowMs);
     f.period = dashboardPeriod(range, f.nowMs, customFrom, customTo);
 
+    // Nothing is counted after the current hour, so every range ends there at the latest: then
+    // "30 days" and "this month" cover the same hours at the end of a month.
+    const qint64 horizon = f.nowMs - f.nowMs % kHourMs + kHourMs;
+    const auto until = [horizon](qint64 toMs) { return std::min(toMs, horizon); };
+    const qint64 todayFrom = localStart(f.today);
+    const qint64 todayTo = until(localStart(f.today.addDays(1)));
+    const QDate firstOfMonth(f.today.year(), f.today.month(), 1);
+    const qint64 monthFrom = localStart(firstOfMonth);
+    const qint64 monthTo = until(localStart(firstOfMonth.addMonths(1)));
+    const qint64 periodTo = until(f.period.toMs);
+
+    // A month of a million sessions is ~30,000 rows of hours. The month's rows give the cards
+    // for today and this month; a period that covers the month (30 days at the end of a month,
+    // a long custom range) is read once for the cards and the charts.
     const auto read = [&engine](qint64 from, qint64 to) {
         return engine.stats({from, to, {}, StatsGranularity::Hour});
     };
-    auto today = read(localStart(f.today), localStart(f.today.addDays(1)));
-    if (!today) {
-        f.error = today.error().toString();
+    const bool periodCoversMonth = f.period.fromMs <= monthFrom && periodTo >= monthTo;
+    auto all = periodCoversMonth ? read(f.period.fromMs, periodTo) : read(monthFrom, monthTo);
+    if (!all) {
+        f.error = all.error().toString();
         return f;
     }
-    f.todayTotal = today->total;
-    f.todayByChannel = today->byChannel;
+    const auto sumWithin = [&rows = all->rows](qint64 fromMs, qint64 toMs,
+                                               QHash<Channel, qint64> &byChannel) {
+        const qint64 first = fromMs - fromMs % kHourMs; // as the engine rounds a range's start
+        qint64 total = 0;
+        for (const StatsRow &row : rows) {
+            if (row.hourStart >= first && row.hourStart < toMs) {
+                total += row.sessions;
+                byChannel[row.channel] += row.sessions;
+            }
+        }
+        return total;
+    };
+    f.todayTotal = sumWithin(todayFrom, todayTo, f.todayByChannel);
+    f.monthTotal = sumWithin(monthFrom, monthTo, f.monthByChannel);
 
-    const QDate firstOfMonth(f.today.year(), f.today.month(), 1);
-    auto month = read(localStart(firstOfMonth), localStart(firstOfMonth.addMonths(1)));
-    if (!month) {
-        f.error = month.error().toString();
+    if (periodCoversMonth) {
+        addRangeReport(f, *all);
         return f;
     }
-    f.monthTotal = month->total;
-    f.monthByChannel = month->byChannel;
-
-    if (range == DashboardRange::Today) {
-        addRangeReport(f, *today);
-        return f;
-    }
-    auto selected = read(f.period.fromMs, f.period.toMs);
+    auto selected = read(f.period.fromMs, periodTo);
     if (!selected) {
         f.error = selected.error().toString();
         return f;

@@ -239,6 +239,9 @@ QString ServiceForm::problemWith(const Binding &b) const
         return tr("Enter a two-letter country code such as NO, or leave it empty.");
     if (key == QLatin1String("channels"))
         return tr("Choose at least one channel.");
+    if (key == QLatin1String("webhook_url"))
+        return tr("Enter an http or https address such as https://app.example.com/hooks, or "
+                  "leave it empty.");
     return checked.error().message;
 }
 
@@ -309,6 +312,7 @@ void ServiceForm::retranslate()
             setEditorValue(b, b.field->get(m_service.value_or(Service{})));
     // The hint is longer than the field: hovering shows all of it.
     m_ui->field_default_region->setToolTip(m_ui->field_default_region->placeholderText());
+    m_ui->field_webhook_url->setToolTip(m_ui->field_webhook_url->placeholderText());
     updateTtlHint();
     validate();
 }

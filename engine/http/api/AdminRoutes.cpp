@@ -241,6 +241,23 @@ HttpResponse updateService(ApiRequest &r)
     return jsonResponse(200, updated->toJson());
 }
 
+// The secret that signs a service's status webhooks, for the admin setting up the receiver.
+// Reading it and replacing it are both audited (without the secret).
+HttpResponse webhookSecret(ApiRequest &r, bool rotate)
+{
+    if (boundToService(r))
+        return errorResponse(forbiddenForBoundKey());
+    const QString id = r.params.value(QStringLiteral("id"));
+    auto secret = rotate ? r.engine.rotateWebhookSecret(id, actorOf(r))
+                         : r.engine.webhookSecret(id, actorOf(r));
+    if (!secret)
+        return errorResponse(secret.error());
+    HttpResponse response = jsonResponse(
+        200, {{QStringLiteral("service_id"), id}, {QStringLiteral("webhook_secret"), *secret}});
+    cleanseString(*secret);
+    return response;
+}
+
 HttpResponse audit(ApiRequest &r)
 {
     if (boundToService(r))
@@ -311,6 +328,12 @@ QList<Route> adminRoutes()
          QStringLiteral("A service's settings"), getService},
         {"PATCH", QStringLiteral("/v1/services/{id}"), Access::Admin,
          QStringLiteral("Change a service's settings"), updateService},
+        {"GET", QStringLiteral("/v1/services/{id}/webhook-secret"), Access::Admin,
+         QStringLiteral("The secret that signs the service's status webhooks (audited)"),
+         [](ApiRequest &r) { return webhookSecret(r, false); }},
+        {"POST", QStringLiteral("/v1/services/{id}/webhook-secret"), Access::Admin,
+         QStringLiteral("Replace the service's webhook secret (the new one is in the answer)"),
+         [](ApiRequest &r) { return webhookSecret(r, true); }},
         {"GET", QStringLiteral("/v1/audit"), Access::Admin,
          QStringLiteral("The audit log, newest first"), audit},
         {"GET", QStringLiteral("/v1/outbox"), Access::Admin,
