@@ -395,6 +395,46 @@
         <translation>Gem</translation>
     </message>
     <message>
+        <source>Starts per IP address per hour:</source>
+        <translation>Starter pr. IP-adresse pr. time:</translation>
+    </message>
+    <message>
+        <source>Starts per API key per hour:</source>
+        <translation>Starter pr. API-nøgle pr. time:</translation>
+    </message>
+    <message>
+        <source>Starts per service per hour:</source>
+        <translation>Starter for tjenesten pr. time:</translation>
+    </message>
+    <message>
+        <source>Open session:</source>
+        <translation>Åben session:</translation>
+    </message>
+    <message>
+        <source>Return it again instead of sending a new code</source>
+        <translation>Returnér den igen i stedet for at sende en ny kode</translation>
+    </message>
+    <message>
+        <source>Allowed countries:</source>
+        <translation>Tilladte lande:</translation>
+    </message>
+    <message>
+        <source>e.g. NO, SE; empty: all countries</source>
+        <translation>f.eks. NO, SE; tom: alle lande</translation>
+    </message>
+    <message>
+        <source>SMS:</source>
+        <translation>SMS:</translation>
+    </message>
+    <message>
+        <source>Only to mobile numbers</source>
+        <translation>Kun til mobilnumre</translation>
+    </message>
+    <message>
+        <source>Test recipients:</source>
+        <translation>Testmodtagere:</translation>
+    </message>
+    <message>
         <source>Status webhook URL:</source>
         <translation>Adresse til statusbeskeder (webhook):</translation>
     </message>
@@ -1631,6 +1671,14 @@ Programmer, der bruger den, afvises fra og med deres næste anmodning, også af 
     <message>
         <source>%1 min in messages</source>
         <translation>%1 min. i beskeder</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Ingen grænse</translation>
     </message>
     <message>
         <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>

@@ -395,6 +395,46 @@
         <translation>Tallenna</translation>
     </message>
     <message>
+        <source>Starts per IP address per hour:</source>
+        <translation>Aloituksia IP-osoitetta kohden tunnissa:</translation>
+    </message>
+    <message>
+        <source>Starts per API key per hour:</source>
+        <translation>Aloituksia API-avainta kohden tunnissa:</translation>
+    </message>
+    <message>
+        <source>Starts per service per hour:</source>
+        <translation>Palvelun aloituksia tunnissa:</translation>
+    </message>
+    <message>
+        <source>Open session:</source>
+        <translation>Avoin istunto:</translation>
+    </message>
+    <message>
+        <source>Return it again instead of sending a new code</source>
+        <translation>Palauta se uudelleen uuden koodin lähettämisen sijaan</translation>
+    </message>
+    <message>
+        <source>Allowed countries:</source>
+        <translation>Sallitut maat:</translation>
+    </message>
+    <message>
+        <source>e.g. NO, SE; empty: all countries</source>
+        <translation>esim. NO, SE; tyhjä: kaikki maat</translation>
+    </message>
+    <message>
+        <source>SMS:</source>
+        <translation>Tekstiviesti:</translation>
+    </message>
+    <message>
+        <source>Only to mobile numbers</source>
+        <translation>Vain matkapuhelinnumeroihin</translation>
+    </message>
+    <message>
+        <source>Test recipients:</source>
+        <translation>Testivastaanottajat:</translation>
+    </message>
+    <message>
         <source>Status webhook URL:</source>
         <translation>Tilailmoitusten osoite (webhook):</translation>
     </message>
@@ -1631,6 +1671,14 @@ Sitä käyttävien ohjelmien pyynnöt hylätään seuraavasta pyynnöstä alkaen
     <message>
         <source>%1 min in messages</source>
         <translation>viesteissä %1 min</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ei yhtään</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Ei rajaa</translation>
     </message>
     <message>
         <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>

@@ -395,6 +395,46 @@
         <translation>Lagre</translation>
     </message>
     <message>
+        <source>Starts per IP address per hour:</source>
+        <translation>Starter per IP-adresse per time:</translation>
+    </message>
+    <message>
+        <source>Starts per API key per hour:</source>
+        <translation>Starter per API-nøkkel per time:</translation>
+    </message>
+    <message>
+        <source>Starts per service per hour:</source>
+        <translation>Starter for tjenesten per time:</translation>
+    </message>
+    <message>
+        <source>Open session:</source>
+        <translation>Åpen økt:</translation>
+    </message>
+    <message>
+        <source>Return it again instead of sending a new code</source>
+        <translation>Returner den igjen i stedet for å sende en ny kode</translation>
+    </message>
+    <message>
+        <source>Allowed countries:</source>
+        <translation>Tillatte land:</translation>
+    </message>
+    <message>
+        <source>e.g. NO, SE; empty: all countries</source>
+        <translation>f.eks. NO, SE; tom: alle land</translation>
+    </message>
+    <message>
+        <source>SMS:</source>
+        <translation>SMS:</translation>
+    </message>
+    <message>
+        <source>Only to mobile numbers</source>
+        <translation>Bare til mobilnumre</translation>
+    </message>
+    <message>
+        <source>Test recipients:</source>
+        <translation>Testmottakere:</translation>
+    </message>
+    <message>
         <source>Status webhook URL:</source>
         <translation>Adresse for statusvarsler (webhook):</translation>
     </message>
@@ -1631,6 +1671,14 @@ Programmer som bruker den, blir avvist fra og med neste forespørsel, også av v
     <message>
         <source>%1 min in messages</source>
         <translation>%1 min i meldingene</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Ingen grense</translation>
     </message>
     <message>
         <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>

@@ -395,6 +395,46 @@
         <translation>Spara</translation>
     </message>
     <message>
+        <source>Starts per IP address per hour:</source>
+        <translation>Starter per IP-adress per timme:</translation>
+    </message>
+    <message>
+        <source>Starts per API key per hour:</source>
+        <translation>Starter per API-nyckel per timme:</translation>
+    </message>
+    <message>
+        <source>Starts per service per hour:</source>
+        <translation>Starter för tjänsten per timme:</translation>
+    </message>
+    <message>
+        <source>Open session:</source>
+        <translation>Öppen session:</translation>
+    </message>
+    <message>
+        <source>Return it again instead of sending a new code</source>
+        <translation>Returnera den igen i stället för att skicka en ny kod</translation>
+    </message>
+    <message>
+        <source>Allowed countries:</source>
+        <translation>Tillåtna länder:</translation>
+    </message>
+    <message>
+        <source>e.g. NO, SE; empty: all countries</source>
+        <translation>t.ex. NO, SE; tomt: alla länder</translation>
+    </message>
+    <message>
+        <source>SMS:</source>
+        <translation>SMS:</translation>
+    </message>
+    <message>
+        <source>Only to mobile numbers</source>
+        <translation>Endast till mobilnummer</translation>
+    </message>
+    <message>
+        <source>Test recipients:</source>
+        <translation>Testmottagare:</translation>
+    </message>
+    <message>
         <source>Status webhook URL:</source>
         <translation>Adress för statusnotiser (webhook):</translation>
     </message>
@@ -1631,6 +1671,14 @@ Program som använder den nekas från och med nästa anrop, även av verifyd på
     <message>
         <source>%1 min in messages</source>
         <translation>%1 min i meddelanden</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Inga</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Ingen gräns</translation>
     </message>
     <message>
         <source>Enter an http or https address such as https://app.example.com/hooks, or leave it empty.</source>

@@ -16,6 +16,7 @@
 #include "store/AuditStore.h"
 #include "store/Database.h"
 #include "store/DeliveryStore.h"
+#include "store/RateLimitStore.h"
 #include "store/ServiceStore.h"
 #include "store/SessionStore.h"
 #include "store/StatsStore.h"
@@ -26,6 +27,8 @@
 #include <QJsonDocument>
 #include <QThread>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace vc {
 
@@ -200,6 +203,21 @@ Result<QByteArray> Engine::renderAndSeal(const ConfigSnapshot &config, const QSt
 
 // --- sessions --------------------------------------------------------------------------------
 
+namespace {
+
+// One start limit of a service, counted in rate_counters.
+struct StartLimit
+{
+    QString kind;    // ip, key, service
+    QString setting; // the service setting that holds it
+    QByteArray subject;
+    int perHour = 0;
+    QString reason; // the error's machine-readable name
+    QString who;    // how the message names the subject
+};
+
+} // namespace
+
 Result<StartResult> Engine::start(const StartRequest &r)
 {
     const QString serviceId = r.serviceId.isEmpty() ? kDefaultService : r.serviceId;
@@ -217,17 +235,35 @@ Result<StartResult> Engine::start(const StartRequest &r)
 
     const qint64 now = m_clock->nowMs();
     const QString id = newUuid7(now);
+    const QByteArray recipientIndex = m_crypto->recipientIndex(v->recipient.indexForm);
+    // A test recipient gets its fixed code and no message.
+    const TestRecipient *testRecipient = service->testRecipient(recipientIndex);
     std::shared_ptr<SecureBytes> code = v->customCode;
-    if (!code) {
+    int codeLength = v->codeLength;
+    CodeType codeType = service->codeType;
+    if (testRecipient) {
+        auto fixed = m_crypto->openTestCode(service->id, recipientIndex, testRecipient->codeSealed);
+        if (!fixed)
+            return Error::internal(QStringLiteral("a test recipient's code does not open"));
+        code = std::make_shared<SecureBytes>(std::move(*fixed));
+        codeLength = static_cast<int>(code->size());
+        codeType = CodeGenerator::isWellFormed(code->bytes(), codeLength, CodeType::Numeric)
+                       ? CodeType::Numeric
+                       : CodeType::Alphanumeric;
+    } else if (!code) {
         auto generated = newCode(v->codeLength, service->codeType);
         if (!generated)
             return generated.error();
         code = *generated;
     }
-    auto payload =
-        renderAndSeal(**snapshot, id, v->channel, v->locale, *service, *code, v->ttlSeconds);
-    if (!payload)
-        return payload.error();
+    QByteArray payload;
+    if (!testRecipient) {
+        auto sealed =
+            renderAndSeal(**snapshot, id, v->channel, v->locale, *service, *code, v->ttlSeconds);
+        if (!sealed)
+            return sealed.error();
+        payload = std::move(*sealed);
+    }
     auto recipientSealed = m_crypto->sealRecipient(id, v->recipient.normalised);
     if (!recipientSealed)
         return recipientSealed.error();
@@ -241,41 +277,114 @@ Result<StartResult> Engine::start(const StartRequest &r)
     s.recipientMasked = v->recipient.masked;
     s.recipientRegion = v->recipient.region;
     s.locale = v->locale;
-    s.codeLength = v->codeLength;
-    s.codeType = service->codeType;
+    s.codeLength = codeLength;
+    s.codeType = codeType;
     s.maxAttempts = service->maxAttempts;
-    s.maxResends = service->maxResends;
+    s.maxResends = testRecipient ? 0 : service->maxResends;
     s.reference = v->reference;
     s.callbackUrl = v->callbackUrl;
     s.clientIp = v->clientIp;
+    s.test = testRecipient != nullptr;
     s.createdAt = now;
     s.expiresAt = now + qint64(v->ttlSeconds) * 1000;
     s.lastSentAt = now;
-    row.recipientIndex = m_crypto->recipientIndex(v->recipient.indexForm);
+    row.recipientIndex = recipientIndex;
     row.recipientSealed = *recipientSealed;
     row.codeHash = m_crypto->codes().hash(id, *code);
     row.resendCooldownSeconds = service->resendCooldownSeconds;
     row.ttlSeconds = v->ttlSeconds;
-    row.workflow = v->workflowJson;
-    if (v->firstWaitSeconds > 0)
-        row.workflowNextAt = now + qint64(v->firstWaitSeconds) * 1000;
+    // A test recipient is never sent anything, so a workflow has nothing to fail over to.
+    if (!s.test) {
+        row.workflow = v->workflowJson;
+        if (v->firstWaitSeconds > 0)
+            row.workflowNextAt = now + qint64(v->firstWaitSeconds) * 1000;
+    }
     code.reset();
 
-    const QString provider = providerFor(**snapshot, service->id, v->channel);
+    // The limits beyond the recipient's, each off at 0. The end user's IP address is counted
+    // only as a keyed hash; an API key by its prefix (not a secret, not personal data).
+    QList<StartLimit> limits;
+    if (!v->clientIp.isEmpty() && service->startsPerIpPerHour > 0)
+        limits.append({QStringLiteral("ip"), QStringLiteral("starts_per_ip_per_hour"),
+                       m_crypto->ipIndex(v->clientIp), service->startsPerIpPerHour,
+                       QStringLiteral("too_many_starts_from_ip"),
+                       QStringLiteral("this end user's IP address has")});
+    if (r.actor.kind == QLatin1String("api_key") && !r.actor.name.isEmpty() &&
+        service->startsPerKeyPerHour > 0)
+        limits.append({QStringLiteral("key"), QStringLiteral("starts_per_key_per_hour"),
+                       r.actor.name.toUtf8(), service->startsPerKeyPerHour,
+                       QStringLiteral("too_many_starts_for_key"),
+                       QStringLiteral("this API key has")});
+    if (service->startsPerServicePerHour > 0)
+        limits.append({QStringLiteral("service"), QStringLiteral("starts_per_service_per_hour"),
+                       QByteArrayLiteral("-"), service->startsPerServicePerHour,
+                       QStringLiteral("too_many_starts_for_service"),
+                       QStringLiteral("the service has")});
+
+    const QString provider =
+        testRecipient ? QString() : providerFor(**snapshot, service->id, v->channel);
     const int perHour = service->startsPerRecipientPerHour;
+    std::optional<Error> refusal;
+    std::optional<SessionView> reused;
     Status written = m_db->write<void>([&](Connection &c) -> Status {
+        refusal.reset();
+        reused.reset();
         SessionStore sessions(c);
+        // An open session of the same recipient and channel is returned as it is: no new code,
+        // no message, no limit counted. Not with a caller's own code, which it would not hold.
+        if (service->reusePendingSession && !v->customCode) {
+            auto open = sessions.findOpen(service->id, recipientIndex, v->channel, now);
+            if (!open)
+                return open.error();
+            if (*open) {
+                reused = (*open)->view;
+                return sessions.addEvent(
+                    reused->id, now, QStringLiteral("start_reused"), r.actor,
+                    QJsonObject{{QStringLiteral("channel"), channelName(v->channel)}});
+            }
+        }
+        // A refusal is committed as a statistic (the session it would belong to never exists),
+        // and nothing else.
+        const auto refuse = [&](const QString &kind, Error error) -> Status {
+            refusal = std::move(error);
+            return StatsStore(c).countEvent(now, service->id, v->channel,
+                                            QStringLiteral("rate_limited_") + kind);
+        };
         auto recent = sessions.recentStarts(service->id, row.recipientIndex, now - 3'600'000);
         if (!recent)
             return recent.error();
         if (recent->count >= perHour)
-            return Error::rateLimited(
-                QStringLiteral("too_many_starts"),
-                QStringLiteral("this recipient has started %1 verifications in the last hour, "
-                               "the most service %2 allows; try again later")
-                    .arg(recent->count)
-                    .arg(service->id),
-                secondsUntil(now, recent->oldest + 3'600'000));
+            return refuse(
+                QStringLiteral("recipient"),
+                Error::rateLimited(
+                    QStringLiteral("too_many_starts"),
+                    QStringLiteral("this recipient has started %1 verifications in the last hour, "
+                                   "the most service %2 allows (starts_per_recipient_per_hour); "
+                                   "try again later")
+                        .arg(recent->count)
+                        .arg(service->id),
+                    secondsUntil(now, recent->oldest + 3'600'000)));
+        RateLimitStore counters(c);
+        for (const StartLimit &limit : std::as_const(limits)) {
+            auto window =
+                counters.window(limit.kind, service->id, limit.subject, now, limit.perHour);
+            if (!window)
+                return window.error();
+            if (window->count >= limit.perHour)
+                return refuse(limit.kind,
+                              Error::rateLimited(
+                                  limit.reason,
+                                  QStringLiteral("%1 started %2 verifications in the last hour, "
+                                                 "the most service %3 allows (%4); try again "
+                                                 "later")
+                                      .arg(limit.who)
+                                      .arg(window->count)
+                                      .arg(service->id, limit.setting),
+                                  secondsUntil(now, window->retryAt)));
+        }
+        for (const StartLimit &limit : std::as_const(limits))
+            if (Status st = counters.add(limit.kind, service->id, limit.subject, now); !st)
+                return st;
         if (Status st = sessions.insert(row); !st)
             return st;
         QJsonObject created{{QStringLiteral("service_id"), s.serviceId},
@@ -289,6 +398,8 @@ Result<StartResult> Engine::start(const StartRequest &r)
         if (!row.workflow.isEmpty())
             created.insert(QStringLiteral("workflow"),
                            QJsonDocument::fromJson(row.workflow.toUtf8()).array());
+        if (s.test)
+            created.insert(QStringLiteral("test"), true);
         if (!s.reference.isEmpty())
             created.insert(QStringLiteral("reference"), s.reference);
         if (Status st = sessions.addEvent(id, now, QStringLiteral("created"), r.actor, created);
@@ -303,7 +414,11 @@ Result<StartResult> Engine::start(const StartRequest &r)
                 !st)
                 return st;
         }
-        auto job = DeliveryStore(c).enqueue(id, s.channel, provider, *payload, now);
+        if (s.test)
+            return sessions.addEvent(
+                id, now, QStringLiteral("not_sent"), Actor::system(),
+                QJsonObject{{QStringLiteral("reason"), QStringLiteral("test_recipient")}});
+        auto job = DeliveryStore(c).enqueue(id, s.channel, provider, payload, now);
         if (!job)
             return job.error();
         return sessions.addEvent(id, now, QStringLiteral("queued"), Actor::system(),
@@ -313,12 +428,33 @@ Result<StartResult> Engine::start(const StartRequest &r)
     });
     if (!written)
         return written.error();
+    if (refusal) {
+        // Never the recipient, the IP address or the key: which limit, for which service.
+        qCInfo(lcEngine).noquote() << "start refused for service" << service->id << "by"
+                                   << channelName(v->channel) + u':' << refusal->reason;
+        return *refusal;
+    }
+    if (reused) {
+        qCInfo(lcEngine).noquote()
+            << "session" << reused->id << "returned again (open session reused) for service"
+            << service->id;
+        return StartResult{reused->id,     reused->status,    reused->channel,
+                           reused->locale, reused->createdAt, reused->expiresAt,
+                           true,           reused->test};
+    }
 
-    qCInfo(lcEngine).noquote() << "session" << id << "started:" << channelName(s.channel) << "to"
-                               << s.recipientMasked << "service" << s.serviceId;
+    if (s.test)
+        qCInfo(lcEngine).noquote()
+            << "session" << id << "started:" << channelName(s.channel) << "to" << s.recipientMasked
+            << "service" << s.serviceId << "(test recipient: nothing sent)";
+    else
+        qCInfo(lcEngine).noquote() << "session" << id << "started:" << channelName(s.channel)
+                                   << "to" << s.recipientMasked << "service" << s.serviceId;
     notify(id, SessionStatus::Pending);
-    emit deliveryQueued(id);
-    return StartResult{id, SessionStatus::Pending, s.channel, s.locale, s.createdAt, s.expiresAt};
+    if (!s.test)
+        emit deliveryQueued(id);
+    return StartResult{
+        id, SessionStatus::Pending, s.channel, s.locale, s.createdAt, s.expiresAt, false, s.test};
 }
 
 template <typename T>
@@ -406,9 +542,11 @@ Result<CheckResult> Engine::check(const CheckRequest &r)
             if (m_crypto->codes().matches(v.id, *code, row.codeHash)) {
                 if (Status s = sessions.transition(row, SessionStatus::Verified, now); !s)
                     return s.error();
+                QJsonObject detail{{QStringLiteral("attempts"), v.attempts}};
+                if (v.test)
+                    detail.insert(QStringLiteral("test"), true);
                 if (Status s =
-                        sessions.addEvent(v.id, now, QStringLiteral("verified"), r.actor,
-                                          QJsonObject{{QStringLiteral("attempts"), v.attempts}});
+                        sessions.addEvent(v.id, now, QStringLiteral("verified"), r.actor, detail);
                     !s)
                     return s.error();
                 return CheckResult{v.status, {}, v.attemptsRemaining(), v.verifiedAt};
@@ -633,6 +771,8 @@ Result<Service> Engine::createService(const QString &id, const QJsonObject &sett
         ServiceRules::applyPatch(ServiceRules::makeDefault(id, m_clock->nowMs()), settings);
     if (!service)
         return service.error();
+    if (Status s = sealTestRecipients(*service); !s)
+        return s.error();
     if (Status s = ServiceRules::validate(*service); !s)
         return s.error();
     return m_db->write<Service>([&](Connection &c) -> Result<Service> {
@@ -668,6 +808,8 @@ Result<Service> Engine::updateService(const QString &id, const QJsonObject &chan
         auto updated = ServiceRules::applyPatch(**found, changes);
         if (!updated)
             return updated.error();
+        if (Status s = sealTestRecipients(*updated); !s)
+            return s.error();
         if (Status s = ServiceRules::validate(*updated); !s)
             return s.error();
         updated->updatedAt = m_clock->nowMs();
@@ -686,6 +828,29 @@ Result<Service> Engine::updateService(const QString &id, const QJsonObject &chan
             return s.error();
         return updated;
     });
+}
+
+Status Engine::sealTestRecipients(Service &service) const
+{
+    QList<TestRecipient> out;
+    for (TestRecipient &t : service.testRecipients) {
+        if (t.isPending()) {
+            t.index = m_crypto->recipientIndex(t.pendingIndexForm);
+            auto sealed = m_crypto->sealTestCode(service.id, t.index, *t.pendingCode);
+            if (!sealed)
+                return sealed.error();
+            t.codeSealed = *sealed;
+            t.pendingCode.reset();
+            cleanseString(t.pendingIndexForm);
+            t.pendingIndexForm.clear();
+        }
+        out.erase(std::remove_if(out.begin(), out.end(),
+                                 [&t](const TestRecipient &o) { return o.index == t.index; }),
+                  out.end());
+        out.append(t);
+    }
+    service.testRecipients = out;
+    return {};
 }
 
 Result<QString> Engine::messageTemplate(const QString &serviceId, const QString &locale,

@@ -216,6 +216,9 @@ private:
                                      Channel channel, const QString &locale, const Service &service,
                                      const SecureBytes &code, int ttlSeconds);
     void notify(const QString &sessionId, SessionStatus status);
+    // Turns test recipients the settings parser added into what is stored: blind index and
+    // sealed code (a later entry for the same recipient replaces an earlier one).
+    Status sealTestRecipients(Service &service) const;
     // The provider for a new delivery: the configured route, else the built-in one.
     QString providerFor(const ConfigSnapshot &config, const QString &serviceId, Channel channel);
     // Brings the registry's configured providers up to `config` (built anew when changed).

@@ -12,6 +12,7 @@
 #include "store/Database.h"
 #include "store/DeliveryStore.h"
 #include "store/KeyStore.h"
+#include "store/RateLimitStore.h"
 #include "store/ServiceStore.h"
 #include "store/SessionStore.h"
 
@@ -316,6 +317,12 @@ Result<int> Engine::purgeOldSessions()
         if (*n < 500)
             break;
     }
+    // Start counters count for an hour; keep one more for whoever looks.
+    auto counters = m_db->write<int>([&](Connection &c) {
+        return RateLimitStore(c).purgeBefore(m_clock->nowMs() - 2 * RateLimitStore::WindowMs);
+    });
+    if (!counters)
+        return counters.error();
     if (total > 0)
         qCInfo(lcEngine) << "purged" << total << "sessions older than" << *days << "days";
     return total;

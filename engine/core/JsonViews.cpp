@@ -34,8 +34,12 @@ QByteArray Json::encode(const StartResult &r)
         .field("channel", channelName(r.channel))
         .field("locale", r.locale)
         .timeField("created_at", r.createdAt)
-        .timeField("expires_at", r.expiresAt)
-        .endObject();
+        .timeField("expires_at", r.expiresAt);
+    if (r.reused)
+        w.field("reused", true);
+    if (r.test)
+        w.field("test", true);
+    w.endObject();
     return w.take();
 }
 
@@ -85,6 +89,8 @@ QByteArray Json::encode(const SessionView &v)
         w.field("callback_url", v.callbackUrl);
     if (!v.clientIp.isEmpty())
         w.field("ip_address", v.clientIp);
+    if (v.test)
+        w.field("test", true);
     w.endObject();
     return w.take();
 }

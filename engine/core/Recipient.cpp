@@ -296,6 +296,13 @@ Result<Recipient> parsePhone(const QString &input, const QString &defaultRegion)
     return r;
 }
 
+bool isKnownRegion(const QString &region)
+{
+    if (region.size() != 2)
+        return false;
+    return phoneUtil().GetCountryCodeForRegion(region.toStdString()) != 0;
+}
+
 Result<Recipient> parseEmail(const QString &input)
 {
     const QString address = input.trimmed();

@@ -45,6 +45,9 @@ Result<Recipient> parseFor(Channel channel, const QString &input,
 // the text is neither a valid phone number nor e-mail address.
 std::optional<QString> indexFormForSearch(const QString &input, const QString &defaultRegion = {});
 
+// Whether libphonenumber knows `region` (ISO 3166-1, upper case) as a region with numbers.
+bool isKnownRegion(const QString &region);
+
 QString maskPhone(const QString &e164, int callingCode);
 QString maskEmail(const QString &email);
 

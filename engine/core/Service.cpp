@@ -1,6 +1,9 @@
 #include "core/Service.h"
 
 #include "core/JsonViews.h"
+#include "core/Recipient.h"
+#include "crypto/CodeGenerator.h"
+#include "crypto/SecureBytes.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -55,6 +58,96 @@ QJsonArray channelsJson(const QList<Channel> &channels)
     return a;
 }
 
+QJsonArray testRecipientsJson(const QList<TestRecipient> &list)
+{
+    QJsonArray a;
+    for (const TestRecipient &t : list) {
+        QJsonObject o{{QStringLiteral("recipient"), t.masked}};
+        if (!t.isPending())
+            o.insert(QStringLiteral("id"), t.id());
+        a.append(o);
+    }
+    return a;
+}
+
+// An entry of test_recipients: {"id": ...} (or the id as a string) keeps a stored entry;
+// {"recipient": ..., "code": ...} (or "RECIPIENT:CODE") adds one. Errors never quote the
+// recipient or the code.
+Status setTestRecipients(Service &s, const QJsonValue &v)
+{
+    const QString key = QStringLiteral("test_recipients");
+    if (!v.isArray())
+        return Error::invalid(key, QStringLiteral("must be a list of {\"recipient\", \"code\"} "
+                                                  "entries (or ids of stored ones)"));
+    const QJsonArray items = v.toArray();
+    if (items.size() > Limits::MaxTestRecipients)
+        return Error::invalid(
+            key, QStringLiteral("at most %1 test recipients").arg(Limits::MaxTestRecipients));
+    QList<TestRecipient> out;
+    for (const QJsonValue &item : items) {
+        QString id, recipient, code;
+        if (item.isObject()) {
+            const QJsonObject o = item.toObject();
+            for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+                if (it.key() != QLatin1String("id") && it.key() != QLatin1String("recipient") &&
+                    it.key() != QLatin1String("code"))
+                    return Error::invalid(key, QStringLiteral("entries take id, or recipient and "
+                                                              "code"));
+            if (o.contains(QStringLiteral("code"))) {
+                recipient = o.value(QStringLiteral("recipient")).toString();
+                code = o.value(QStringLiteral("code")).toString();
+            } else {
+                id = o.value(QStringLiteral("id")).toString();
+            }
+        } else if (item.isString()) {
+            const QString text = item.toString().trimmed();
+            const qsizetype colon = text.lastIndexOf(u':');
+            if (colon < 0) {
+                id = text;
+            } else {
+                recipient = text.left(colon).trimmed();
+                code = text.mid(colon + 1).trimmed();
+            }
+        } else {
+            return Error::invalid(key, QStringLiteral("entries must be objects"));
+        }
+        if (!id.isEmpty() || (recipient.isEmpty() && code.isEmpty())) {
+            const TestRecipient *kept = nullptr;
+            for (const TestRecipient &t : s.testRecipients)
+                if (!t.isPending() && !id.isEmpty() && t.id() == id)
+                    kept = &t;
+            if (!kept)
+                return Error::invalid(
+                    key, QStringLiteral("no stored test recipient has id %1").arg(id.left(16)));
+            out.append(*kept);
+            continue;
+        }
+        auto parsed = recipient.contains(u'@') ? Recipients::parseEmail(recipient)
+                                               : Recipients::parsePhone(recipient, s.defaultRegion);
+        if (!parsed)
+            return Error::invalid(key, QStringLiteral("a recipient is not valid: ") +
+                                           parsed.error().message);
+        auto normalised = CodeGenerator::normalize(code);
+        const bool numeric =
+            normalised &&
+            CodeGenerator::isWellFormed(normalised->bytes(), static_cast<int>(normalised->size()),
+                                        CodeType::Numeric);
+        if (!normalised ||
+            (!numeric &&
+             !CodeGenerator::isWellFormed(normalised->bytes(), static_cast<int>(normalised->size()),
+                                          CodeType::Alphanumeric)))
+            return Error::invalid(key, QStringLiteral("a code must be 4-10 digits (or letters "
+                                                      "and digits without look-alikes)"));
+        TestRecipient t;
+        t.masked = parsed->masked;
+        t.pendingIndexForm = parsed->indexForm;
+        t.pendingCode = std::make_shared<SecureBytes>(std::move(*normalised));
+        out.append(std::move(t));
+    }
+    s.testRecipients = out;
+    return {};
+}
+
 #define VC_INT_FIELD(KEY, MEMBER, LO, HI, DESC)                                                    \
     ServiceField                                                                                   \
     {                                                                                              \
@@ -107,6 +200,23 @@ QList<ServiceField> makeFields()
         VC_INT_FIELD("starts_per_recipient_per_hour", startsPerRecipientPerHour,
                      MinStartsPerRecipientPerHour, MaxStartsPerRecipientPerHour,
                      "Sessions one recipient may start per hour (1-1000)"),
+        VC_INT_FIELD("starts_per_ip_per_hour", startsPerIpPerHour, MinStartsPerHour,
+                     MaxStartsPerHour,
+                     "Sessions one end-user IP address (ip_address) may start per hour (0 = no "
+                     "limit)"),
+        VC_INT_FIELD("starts_per_key_per_hour", startsPerKeyPerHour, MinStartsPerHour,
+                     MaxStartsPerHour, "Sessions one API key may start per hour (0 = no limit)"),
+        VC_INT_FIELD("starts_per_service_per_hour", startsPerServicePerHour, MinStartsPerHour,
+                     MaxStartsPerHour, "Sessions the service may start per hour (0 = no limit)"),
+        ServiceField{QStringLiteral("reuse_pending_session"),
+                     QStringLiteral("Whether a start to a recipient with an open session of the "
+                                    "same channel returns that session instead of sending a "
+                                    "new code"),
+                     [](const Service &s) { return QJsonValue(s.reusePendingSession); },
+                     [](Service &s, const QJsonValue &v) {
+                         return boolValue(QStringLiteral("reuse_pending_session"), v,
+                                          s.reusePendingSession);
+                     }},
         ServiceField{
             QStringLiteral("default_locale"),
             QStringLiteral("Message language when the request and the number's "
@@ -155,6 +265,44 @@ QList<ServiceField> makeFields()
                          s.channels = out;
                          return {};
                      }},
+        ServiceField{QStringLiteral("allowed_countries"),
+                     QStringLiteral("Countries (ISO 3166-1, e.g. NO,SE) phone channels may send "
+                                    "to; empty for all"),
+                     [](const Service &s) {
+                         return QJsonValue(QJsonArray::fromStringList(s.allowedCountries));
+                     },
+                     [](Service &s, const QJsonValue &v) -> Status {
+                         const QString key = QStringLiteral("allowed_countries");
+                         const QString what = QStringLiteral("must be a list of two-letter "
+                                                             "country codes such as NO, or empty");
+                         if (!v.isArray() || v.toArray().size() > Limits::MaxAllowedCountries)
+                             return Error::invalid(key, what);
+                         QStringList out;
+                         for (const QJsonValue &item : v.toArray()) {
+                             const QString r = item.toString().trimmed().toUpper();
+                             if (!item.isString() || !Recipients::isKnownRegion(r))
+                                 return Error::invalid(key, what);
+                             if (!out.contains(r))
+                                 out.append(r);
+                         }
+                         out.sort();
+                         s.allowedCountries = out;
+                         return {};
+                     }},
+        ServiceField{QStringLiteral("sms_mobile_only"),
+                     QStringLiteral("Whether SMS goes only to numbers that can be mobile (a "
+                                    "landline is refused with a hint to use voice)"),
+                     [](const Service &s) { return QJsonValue(s.smsMobileOnly); },
+                     [](Service &s, const QJsonValue &v) {
+                         return boolValue(QStringLiteral("sms_mobile_only"), v, s.smsMobileOnly);
+                     }},
+        ServiceField{
+            QStringLiteral("test_recipients"),
+            QStringLiteral("Recipients that get no message and a fixed code (app-store "
+                           "review, QA): a list of RECIPIENT:CODE, or ids of stored "
+                           "entries to keep"),
+            [](const Service &s) { return QJsonValue(testRecipientsJson(s.testRecipients)); },
+            setTestRecipients},
         ServiceField{QStringLiteral("allow_custom_code"),
                      QStringLiteral("Whether a start request may supply its own code"),
                      [](const Service &s) { return QJsonValue(s.allowCustomCode); },

@@ -40,6 +40,7 @@ struct SessionView
     QString reference;
     QString callbackUrl;
     QString clientIp;
+    bool test = false; // to one of the service's test recipients: nothing sent, fixed code
     qint64 createdAt = 0;
     qint64 expiresAt = 0;
     qint64 lastSentAt = 0;
@@ -96,6 +97,8 @@ struct StartResult
     QString locale;
     qint64 createdAt = 0;
     qint64 expiresAt = 0;
+    bool reused = false; // an open session returned again (the service's reuse_pending_session)
+    bool test = false;   // a test recipient's session: nothing is sent
 };
 
 struct CheckRequest

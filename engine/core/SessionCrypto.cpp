@@ -22,6 +22,20 @@ SessionCrypto::SessionCrypto(const KeyRing &keys)
     , m_checkKey(keys.indexKey().clone())
 {}
 
+Result<QByteArray> SessionCrypto::sealTestCode(const QString &serviceId,
+                                               const QByteArray &recipientIndex,
+                                               const SecureBytes &code) const
+{
+    return m_box.seal(code.bytes(), aad("test-code", serviceId) + ':' + recipientIndex.toHex());
+}
+
+Result<SecureBytes> SessionCrypto::openTestCode(const QString &serviceId,
+                                                const QByteArray &recipientIndex,
+                                                const QByteArray &sealed) const
+{
+    return m_box.open(sealed, aad("test-code", serviceId) + ':' + recipientIndex.toHex());
+}
+
 Result<QByteArray> SessionCrypto::sealRecipient(const QString &sessionId,
                                                 const QString &recipient) const
 {

@@ -20,6 +20,17 @@ public:
     const CodeHasher &codes() const { return m_codes; }
     const HmacKey &apiKeys() const { return m_apiKeys; }
     QByteArray recipientIndex(const QString &indexForm) const { return m_index.of(indexForm); }
+    // An end user's IP address as the start counters keep it (keyed, not reversible).
+    QByteArray ipIndex(const QString &ip) const
+    {
+        return m_index.labelled(QByteArrayLiteral("vc-ip-v1"), ip);
+    }
+
+    // A test recipient's fixed code, bound to the service and the recipient's blind index.
+    Result<QByteArray> sealTestCode(const QString &serviceId, const QByteArray &recipientIndex,
+                                    const SecureBytes &code) const;
+    Result<SecureBytes> openTestCode(const QString &serviceId, const QByteArray &recipientIndex,
+                                     const QByteArray &sealed) const;
 
     Result<QByteArray> sealRecipient(const QString &sessionId, const QString &recipient) const;
     Result<SecureBytes> openRecipient(const QString &sessionId, const QByteArray &sealed) const;

@@ -38,7 +38,42 @@ Result<Channel> channelFor(const QString &field, const QString &name, const Serv
     return *channel;
 }
 
+QString numberTypeText(const QString &type)
+{
+    QString text = type;
+    text.replace(u'_', u' ');
+    return text;
+}
+
 } // namespace
+
+Status SessionRules::checkDestination(Channel channel, const Recipient &recipient,
+                                      const Service &service)
+{
+    if (recipient.kind != Recipient::Kind::Phone)
+        return {};
+    if (!service.allowedCountries.isEmpty() && !service.allowedCountries.contains(recipient.region))
+        return Error{ErrorCode::Forbidden,
+                     QStringLiteral("sending to +%1 numbers (%2) is not allowed for service %3")
+                         .arg(recipient.callingCode)
+                         .arg(recipient.region, service.id),
+                     QStringLiteral("recipient"), 0, QStringLiteral("country_not_allowed")};
+    const QString &type = recipient.numberType;
+    // Premium-rate and shared-cost numbers earn their owner money per message or call: the
+    // classic way to turn a verification service into a revenue stream (SMS pumping, IRSF).
+    if (type == QLatin1String("premium_rate") || type == QLatin1String("shared_cost"))
+        return Error::invalid(QStringLiteral("recipient"),
+                              QStringLiteral("is a %1 number; codes are never sent to premium-rate "
+                                             "or shared-cost numbers")
+                                  .arg(numberTypeText(type)));
+    if (channel == Channel::Sms && service.smsMobileOnly && type != QLatin1String("mobile") &&
+        type != QLatin1String("fixed_line_or_mobile"))
+        return Error::invalid(QStringLiteral("recipient"),
+                              QStringLiteral("is a %1 number, which cannot receive SMS; send the "
+                                             "code by voice call instead (channel voice)")
+                                  .arg(numberTypeText(type)));
+    return {};
+}
 
 int SessionRules::ttlMinutes(int ttlSeconds)
 {
@@ -83,6 +118,13 @@ Status validateWorkflow(const StartRequest &r, const Service &service, Validated
                                   QStringLiteral("%1 cannot reach the recipient; a phone number "
                                                  "takes sms or voice, an e-mail address email")
                                       .arg(channelName(*channel)));
+        // Every step obeys the destination rules (a landline gets no SMS step).
+        if (Status d = SessionRules::checkDestination(*channel, v.recipient, service); !d) {
+            Error e = d.error();
+            if (e.field == QLatin1String("recipient"))
+                e.field = at + QStringLiteral("channel");
+            return e;
+        }
         const bool last = i == r.workflow.size() - 1;
         QJsonObject o{{QStringLiteral("channel"), channelName(*channel)}};
         if (step.waitSeconds || !last) {
@@ -130,6 +172,8 @@ Result<ValidatedStart> SessionRules::validateStart(const StartRequest &r, const 
     if (!recipient)
         return recipient.error();
     v.recipient = std::move(*recipient);
+    if (Status s = checkDestination(v.channel, v.recipient, service); !s)
+        return s.error();
 
     v.codeLength = r.codeLength.value_or(service.codeLength);
     if (v.codeLength < Limits::MinCodeLength || v.codeLength > Limits::MaxCodeLength)

@@ -46,6 +46,12 @@ namespace SessionRules {
 
 Result<ValidatedStart> validateStart(const StartRequest &request, const Service &service);
 
+// Whether the service may send by `channel` to `recipient`: its country is in the service's
+// allowed_countries (else Forbidden, reason country_not_allowed, naming the country), it is not a
+// premium-rate or shared-cost number, and for SMS (with sms_mobile_only) it can be a mobile (else
+// InvalidArgument on "recipient" suggesting voice). Nothing for e-mail addresses.
+Status checkDestination(Channel channel, const Recipient &recipient, const Service &service);
+
 // A session id is a UUID in text form; anything else cannot exist and is a 400, not a 404.
 Status validateSessionId(const QString &id);
 

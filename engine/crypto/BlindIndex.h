@@ -18,6 +18,9 @@ public:
     {}
     // 32 bytes: HMAC(indexKey, "vc-recipient-v1" 0x00 normalised).
     QByteArray of(const QString &normalisedRecipient) const;
+    // 32 bytes: HMAC(indexKey, label 0x00 value), for other personal values kept only as an
+    // index (an end user's IP address in the start counters: label "vc-ip-v1").
+    QByteArray labelled(const QByteArray &label, const QString &value) const;
 
 private:
     HmacKey m_key;

@@ -270,7 +270,48 @@ QList<Migration> migrations()
              QStringLiteral("CREATE INDEX sessions_workflow_due ON sessions (workflow_next_at) "
                             "WHERE workflow_next_at IS NOT NULL"),
          }},
+        // Versions are applied by whether each one is recorded, not by the highest one, so a
+        // database that got 6 from a branch before 5 still gets 5.
+        {6,
+         "abuse protection: start limits per IP, key and service (counted per minute), pending "
+         "session reuse, allowed countries, SMS to mobiles only, test recipients and sessions",
+         {
+             QStringLiteral("ALTER TABLE services ADD COLUMN starts_per_ip_per_hour INTEGER NOT "
+                            "NULL DEFAULT 20"),
+             QStringLiteral("ALTER TABLE services ADD COLUMN starts_per_key_per_hour INTEGER NOT "
+                            "NULL DEFAULT 1000"),
+             QStringLiteral("ALTER TABLE services ADD COLUMN starts_per_service_per_hour INTEGER "
+                            "NOT NULL DEFAULT 10000"),
+             QStringLiteral("ALTER TABLE services ADD COLUMN reuse_pending_session INTEGER NOT "
+                            "NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE services ADD COLUMN allowed_countries TEXT NOT NULL "
+                            "DEFAULT ''"),
+             QStringLiteral("ALTER TABLE services ADD COLUMN sms_mobile_only INTEGER NOT NULL "
+                            "DEFAULT 1"),
+             QStringLiteral("ALTER TABLE services ADD COLUMN test_recipients TEXT NOT NULL "
+                            "DEFAULT '[]'"),
+             QStringLiteral("ALTER TABLE sessions ADD COLUMN test INTEGER NOT NULL DEFAULT 0"),
+             // Starts per (limit kind, service, subject) and minute: a limit reads at most 60
+             // rows of one key range and bumps one. The subject is a keyed hash of the IP
+             // address, the API key's prefix, or empty for the service itself.
+             QStringLiteral(R"(CREATE TABLE rate_counters (
+                 kind TEXT NOT NULL,
+                 service_id TEXT NOT NULL,
+                 subject {{blob}} NOT NULL,
+                 minute_start BIGINT NOT NULL,
+                 count BIGINT NOT NULL,
+                 PRIMARY KEY (kind, service_id, subject, minute_start)){{clustered}})"),
+             QStringLiteral("CREATE INDEX rate_counters_minute ON rate_counters (minute_start)"),
+         }},
     };
+}
+
+Result<bool> isApplied(Connection &c, int version)
+{
+    auto q = c.exec(QStringLiteral("SELECT 1 FROM schema_migrations WHERE version = ?"), {version});
+    if (!q)
+        return q.error();
+    return q->next();
 }
 
 Result<int> currentVersion(Connection &c)
@@ -291,6 +332,14 @@ int latestVersionImpl()
 int Migrations::latestVersion()
 {
     return latestVersionImpl();
+}
+
+QList<int> Migrations::knownVersions()
+{
+    QList<int> out;
+    for (const Migration &m : migrations())
+        out.append(m.version);
+    return out;
 }
 
 Status Migrations::apply(Connection &c)
@@ -322,7 +371,12 @@ Status Migrations::apply(Connection &c)
                     .arg(*version)
                     .arg(latestVersionImpl()));
         }
-        if (*version >= m.version) {
+        auto applied = isApplied(c, m.version);
+        if (!applied) {
+            (void)c.execDirect(QStringLiteral("ROLLBACK"));
+            return applied.error();
+        }
+        if (*applied) {
             (void)c.execDirect(QStringLiteral("ROLLBACK"));
             continue;
         }

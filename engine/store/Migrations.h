@@ -2,6 +2,8 @@
 
 #include "core/Result.h"
 
+#include <QList>
+
 namespace vc {
 
 class Connection;
@@ -12,8 +14,11 @@ namespace Migrations {
 
 // The newest schema version this build knows.
 int latestVersion();
+// The versions this build knows, in order. Numbers may have gaps (a number reserved by a change
+// on another branch); each version is applied when it is not yet recorded, whatever the highest.
+QList<int> knownVersions();
 
-// Applies every migration newer than the database's version. Refuses a database whose version is
+// Applies every known migration the database has not recorded. Refuses a database whose version is
 // newer than latestVersion() (written by a newer release) rather than touching it.
 Status apply(Connection &connection);
 

@@ -4,6 +4,10 @@
 #include "store/KeyStore.h"
 #include "store/SqlUtil.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace vc {
 
 namespace {
@@ -11,7 +15,39 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, name, app_name, code_length, code_type, ttl_seconds, max_attempts, max_resends, "
     "resend_cooldown_seconds, starts_per_recipient_per_hour, default_locale, default_region, "
-    "channels, allow_custom_code, enabled, created_at, updated_at, webhook_url");
+    "channels, allow_custom_code, enabled, created_at, updated_at, starts_per_ip_per_hour, "
+    "starts_per_key_per_hour, starts_per_service_per_hour, reuse_pending_session, "
+    "allowed_countries, sms_mobile_only, test_recipients, webhook_url");
+
+// Test recipients as stored: blind index, masked form and sealed code (base64), never the
+// recipient or the code in the clear.
+QString testRecipientsText(const QList<TestRecipient> &list)
+{
+    QJsonArray a;
+    for (const TestRecipient &t : list) {
+        Q_ASSERT(!t.isPending());
+        a.append(
+            QJsonObject{{QStringLiteral("index"), QString::fromLatin1(t.index.toBase64())},
+                        {QStringLiteral("masked"), t.masked},
+                        {QStringLiteral("code"), QString::fromLatin1(t.codeSealed.toBase64())}});
+    }
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+QList<TestRecipient> testRecipientsFrom(const QString &text)
+{
+    QList<TestRecipient> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array()) {
+        const QJsonObject o = v.toObject();
+        TestRecipient t;
+        t.index = QByteArray::fromBase64(o.value(QStringLiteral("index")).toString().toLatin1());
+        t.masked = o.value(QStringLiteral("masked")).toString();
+        t.codeSealed =
+            QByteArray::fromBase64(o.value(QStringLiteral("code")).toString().toLatin1());
+        out.append(t);
+    }
+    return out;
+}
 
 QString channelsText(const QList<Channel> &channels)
 {
@@ -44,7 +80,14 @@ Service serviceFrom(const Query &q)
     s.enabled = q.i32(14) != 0;
     s.createdAt = q.i64(15);
     s.updatedAt = q.i64(16);
-    s.webhookUrl = q.str(17);
+    s.startsPerIpPerHour = q.i32(17);
+    s.startsPerKeyPerHour = q.i32(18);
+    s.startsPerServicePerHour = q.i32(19);
+    s.reusePendingSession = q.i32(20) != 0;
+    s.allowedCountries = q.str(21).split(u',', Qt::SkipEmptyParts);
+    s.smsMobileOnly = q.i32(22) != 0;
+    s.testRecipients = testRecipientsFrom(q.str(23));
+    s.webhookUrl = q.str(24);
     return s;
 }
 
@@ -67,6 +110,13 @@ QVariantList values(const Service &s)
             s.enabled ? 1 : 0,
             s.createdAt,
             s.updatedAt,
+            s.startsPerIpPerHour,
+            s.startsPerKeyPerHour,
+            s.startsPerServicePerHour,
+            s.reusePendingSession ? 1 : 0,
+            sql::text(s.allowedCountries.join(u',')),
+            s.smsMobileOnly ? 1 : 0,
+            testRecipientsText(s.testRecipients),
             sql::text(s.webhookUrl)};
 }
 
@@ -77,14 +127,17 @@ const StaticSql kFindSql2(QStringLiteral("SELECT ") + kColumns +
 const StaticSql
     kInsertIfAbsentSql3(QStringLiteral("INSERT INTO services (") + kColumns +
                         QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                       "?, ?) ON CONFLICT (id) DO NOTHING"));
-const StaticSql
-    kUpdateSql4(QStringLiteral("UPDATE services SET name = ?, app_name = ?, code_length = ?, "
-                               "code_type = ?, ttl_seconds = ?, max_attempts = ?, "
-                               "max_resends = ?, resend_cooldown_seconds = ?, "
-                               "starts_per_recipient_per_hour = ?, default_locale = ?, "
-                               "default_region = ?, channels = ?, allow_custom_code = ?, "
-                               "enabled = ?, updated_at = ?, webhook_url = ? WHERE id = ?"));
+                                       "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+const StaticSql kUpdateSql4(
+    QStringLiteral("UPDATE services SET name = ?, app_name = ?, code_length = ?, "
+                   "code_type = ?, ttl_seconds = ?, max_attempts = ?, "
+                   "max_resends = ?, resend_cooldown_seconds = ?, "
+                   "starts_per_recipient_per_hour = ?, default_locale = ?, "
+                   "default_region = ?, channels = ?, allow_custom_code = ?, "
+                   "enabled = ?, updated_at = ?, starts_per_ip_per_hour = ?, "
+                   "starts_per_key_per_hour = ?, starts_per_service_per_hour = ?, "
+                   "reuse_pending_session = ?, allowed_countries = ?, "
+                   "sms_mobile_only = ?, test_recipients = ?, webhook_url = ? WHERE id = ?"));
 const StaticSql
     kTemplatesSql5(QStringLiteral("SELECT part, body FROM service_templates WHERE service_id = "
                                   "? AND locale = ?"));
@@ -140,12 +193,30 @@ Result<bool> ServiceStore::insertIfAbsent(const Service &service)
 
 Status ServiceStore::update(const Service &s)
 {
-    auto q = m_c.exec(kUpdateSql4,
-                      {s.name, s.appName, s.codeLength, codeTypeName(s.codeType), s.ttlSeconds,
-                       s.maxAttempts, s.maxResends, s.resendCooldownSeconds,
-                       s.startsPerRecipientPerHour, s.defaultLocale, sql::text(s.defaultRegion),
-                       channelsText(s.channels), s.allowCustomCode ? 1 : 0, s.enabled ? 1 : 0,
-                       s.updatedAt, sql::text(s.webhookUrl), s.id});
+    auto q = m_c.exec(kUpdateSql4, {s.name,
+                                    s.appName,
+                                    s.codeLength,
+                                    codeTypeName(s.codeType),
+                                    s.ttlSeconds,
+                                    s.maxAttempts,
+                                    s.maxResends,
+                                    s.resendCooldownSeconds,
+                                    s.startsPerRecipientPerHour,
+                                    s.defaultLocale,
+                                    sql::text(s.defaultRegion),
+                                    channelsText(s.channels),
+                                    s.allowCustomCode ? 1 : 0,
+                                    s.enabled ? 1 : 0,
+                                    s.updatedAt,
+                                    s.startsPerIpPerHour,
+                                    s.startsPerKeyPerHour,
+                                    s.startsPerServicePerHour,
+                                    s.reusePendingSession ? 1 : 0,
+                                    sql::text(s.allowedCountries.join(u',')),
+                                    s.smsMobileOnly ? 1 : 0,
+                                    testRecipientsText(s.testRecipients),
+                                    sql::text(s.webhookUrl),
+                                    s.id});
     if (!q)
         return q.error();
     if (q->rowsAffected() != 1)

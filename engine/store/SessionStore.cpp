@@ -1,5 +1,6 @@
 #include "store/SessionStore.h"
 
+#include "core/Service.h"
 #include "crypto/Uuid.h"
 #include "store/Database.h"
 #include "store/DeliveryStore.h"
@@ -16,7 +17,7 @@ const QString kColumns = QStringLiteral(
     "code_type, attempts, max_attempts, resends, max_resends, reference, callback_url, client_ip, "
     "created_at, expires_at, last_sent_at, delivered_at, verified_at, finished_at, "
     "recipient_index, recipient_sealed, code_hash, resend_cooldown_seconds, ttl_seconds, "
-    "workflow, workflow_step, workflow_next_at");
+    "workflow, workflow_step, workflow_next_at, test");
 
 SessionRow rowFrom(const Query &q)
 {
@@ -52,13 +53,14 @@ SessionRow rowFrom(const Query &q)
     r.workflow = q.str(27);
     r.workflowStep = q.i32(28);
     r.workflowNextAt = sql::optionalI64(q.value(29));
+    v.test = q.i32(30) != 0;
     return r;
 }
 
 const StaticSql kInsertSql1(
     QStringLiteral("INSERT INTO sessions (") + kColumns +
     QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
 const StaticSql kFindSql2(QStringLiteral("SELECT ") + kColumns +
                           QStringLiteral(" FROM sessions WHERE id = ?"));
 const StaticSql
@@ -118,9 +120,15 @@ Status SessionStore::insert(const SessionRow &row)
                                     row.ttlSeconds,
                                     sql::nullableText(row.workflow),
                                     row.workflowStep,
-                                    sql::nullable(row.workflowNextAt)});
+                                    sql::nullable(row.workflowNextAt),
+                                    v.test ? 1 : 0});
     if (!q)
         return q.error();
+    // Test sessions stay out of the session statistics (they are counted as the event
+    // test_started instead): the dashboard shows real traffic.
+    if (v.test)
+        return StatsStore(m_c).countEvent(v.createdAt, v.serviceId, v.channel,
+                                          QStringLiteral("test_started"));
     return StatsStore(m_c).addSessions(v.createdAt, v.serviceId, v.channel, v.status, 1);
 }
 
@@ -185,10 +193,12 @@ Status SessionStore::transition(SessionRow &row, SessionStatus to, qint64 now)
         return Error::conflict(QStringLiteral("state_changed"),
                                QStringLiteral("the session changed meanwhile; try again"));
     StatsStore stats(m_c);
-    if (Status s = stats.addSessions(v.createdAt, v.serviceId, v.channel, from, -1); !s)
-        return s;
-    if (Status s = stats.addSessions(v.createdAt, v.serviceId, v.channel, to, 1); !s)
-        return s;
+    if (!v.test) {
+        if (Status s = stats.addSessions(v.createdAt, v.serviceId, v.channel, from, -1); !s)
+            return s;
+        if (Status s = stats.addSessions(v.createdAt, v.serviceId, v.channel, to, 1); !s)
+            return s;
+    }
     // The status webhook commits with the change it reports, or not at all.
     QJsonObject extra;
     if (to == SessionStatus::Failed)
@@ -272,15 +282,15 @@ Status SessionStore::replaceCode(SessionRow &row, Channel channel, const QByteAr
         return Error::conflict(QStringLiteral("state_changed"),
                                QStringLiteral("the session changed meanwhile; try again"));
     // Statistics count a session under its current channel: a resend by voice moves it there.
-    if (channel != row.view.channel) {
+    if (channel != row.view.channel && !row.view.test) {
         StatsStore stats(m_c);
         const SessionView &v = row.view;
         if (Status s = stats.addSessions(v.createdAt, v.serviceId, v.channel, v.status, -1); !s)
             return s;
         if (Status s = stats.addSessions(v.createdAt, v.serviceId, channel, v.status, 1); !s)
             return s;
-        row.view.channel = channel;
     }
+    row.view.channel = channel;
     row.codeHash = codeHash;
     ++row.view.resends;
     row.view.lastSentAt = now;
@@ -356,6 +366,27 @@ Result<SessionStore::RecentStarts> SessionStore::recentStarts(const QString &ser
         r.oldest = q->i64(1);
     }
     return r;
+}
+
+Result<std::optional<SessionRow>> SessionStore::findOpen(const QString &serviceId,
+                                                         const QByteArray &recipientIndex,
+                                                         Channel channel, qint64 now)
+{
+    // The recipient's index range in the service, newest first, bounded by the longest a session
+    // can stay open (its TTL again after each resend): a few dozen rows at most.
+    static const StaticSql sql(QStringLiteral("SELECT ") + kColumns +
+                               QStringLiteral(" FROM sessions WHERE recipient_index = ? AND "
+                                              "service_id = ? AND created_at > ? AND channel = ? "
+                                              "AND status IN ('pending', 'delivered') AND "
+                                              "expires_at > ? ORDER BY created_at DESC LIMIT 1"));
+    auto q = m_c.exec(sql, {recipientIndex, serviceId,
+                            now - qint64(Limits::MaxResends + 1) * Limits::MaxTtlSeconds * 1000,
+                            channelName(channel), now});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<SessionRow>();
+    return std::optional<SessionRow>(rowFrom(*q));
 }
 
 Result<QList<SessionRow>> SessionStore::list(const SessionQuery &query,

@@ -76,6 +76,12 @@ public:
     Result<RecentStarts> recentStarts(const QString &serviceId, const QByteArray &recipientIndex,
                                       qint64 sinceMs);
 
+    // The newest open (pending or delivered), unexpired session of one recipient in one service
+    // by `channel`, if any.
+    Result<std::optional<SessionRow>> findOpen(const QString &serviceId,
+                                               const QByteArray &recipientIndex, Channel channel,
+                                               qint64 now);
+
     // Sessions matching `query` (recipient by blind index when `recipientIndex` is set), newest
     // first, at most `limit`, starting below the cursor id.
     Result<QList<SessionRow>> list(const SessionQuery &query, const QByteArray &recipientIndex,

@@ -89,7 +89,9 @@ std::unique_ptr<Engine> openEngine(const QString &dir, SyncMode mode)
     // iteration uses a new recipient, so the per-recipient limit never applies.
     (void)(*e)->updateService(QStringLiteral("default"),
                               {{QStringLiteral("allow_custom_code"), true},
-                               {QStringLiteral("starts_per_recipient_per_hour"), 1000}},
+                               {QStringLiteral("starts_per_recipient_per_hour"), 1000},
+                               {QStringLiteral("starts_per_key_per_hour"), 0},
+                               {QStringLiteral("starts_per_service_per_hour"), 0}},
                               Actor{QStringLiteral("bench"), {}, true});
     return std::move(*e);
 }

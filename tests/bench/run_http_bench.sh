@@ -50,6 +50,7 @@ KEY=$(grep -oE 'vk_[a-z0-9]{8}_[A-Za-z0-9]{32}' "$WORK/verifyd.out" | head -n 1)
 CTL=("$BUILD/app/verifyctl" --data-dir "$WORK/data")
 # Callers supply the code (so checks need no outbox read); every start uses a new number.
 "${CTL[@]}" services update default allow_custom_code=true starts_per_recipient_per_hour=1000 \
+    starts_per_key_per_hour=0 starts_per_service_per_hour=0 \
     >/dev/null
 URL="http://127.0.0.1:$VERIFY_PORT"
 

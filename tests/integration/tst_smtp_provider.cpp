@@ -136,8 +136,9 @@ public:
 
     ~SmtpServer() { stop(); }
 
-    // Starts the server and waits until it accepts connections; an error text on failure.
-    QString start(Mode mode, const Certificate &cert = {})
+    // Starts the server (on `port`, or a free one) and waits until it accepts connections; an
+    // error text on failure.
+    QString start(Mode mode, const Certificate &cert = {}, quint16 port = 0)
     {
         if (!m_maildir.isValid())
             return QStringLiteral("no temporary folder for the mail");
@@ -149,8 +150,12 @@ public:
         const QString python = pythonWithAiosmtpd();
         if (python.isEmpty())
             return QStringLiteral("no python3 with aiosmtpd (install python3-aiosmtpd)");
-        QStringList args{QStringLiteral(VC_SMTP_SERVER_SCRIPT), QStringLiteral("--maildir"),
-                         m_maildir.path(), QStringLiteral("--mode")};
+        QStringList args{QStringLiteral(VC_SMTP_SERVER_SCRIPT),
+                         QStringLiteral("--maildir"),
+                         m_maildir.path(),
+                         QStringLiteral("--port"),
+                         QString::number(port),
+                         QStringLiteral("--mode")};
         switch (mode) {
         case Mode::Plain:
             args.append(QStringLiteral("plain"));
@@ -315,6 +320,7 @@ private slots:
     void settingsParserNamesTheBadField();
     void settingsParserDefaults();
     void engineSendsTheSessionByEmailAndTheCodeVerifies();
+    void outageQueuesRetriesAndDeliversOnceWhenTheServerIsBack();
 
 private:
     QTemporaryDir m_certDir;
@@ -828,6 +834,90 @@ void TestSmtpProvider::engineSendsTheSessionByEmailAndTheCodeVerifies()
                 .toInt() == 1);
     QCOMPARE(te->deliverDue(id).value(), 0);
 
+    auto checked = te->check({id, code, {QStringLiteral("test"), QStringLiteral("tester")}});
+    QVERIFY2(checked, errorText(checked).constData());
+    QVERIFY(checked->verified());
+}
+
+// The mail server goes down before a code is sent: the message waits in the queue and is retried
+// with backoff (each failure an event); once the server is back the message arrives exactly
+// once, and its code verifies.
+void TestSmtpProvider::outageQueuesRetriesAndDeliversOnceWhenTheServerIsBack()
+{
+    quint16 port = 0;
+    {
+        SmtpServer first;
+        const QString started = first.start(SmtpServer::Mode::Plain);
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        port = first.port();
+    } // stopped: nothing listens on the port now
+
+    TestEngine te;
+    SmtpSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = port;
+    settings.security = SmtpSettings::Security::None;
+    settings.fromAddress = QStringLiteral("noreply@bokene-bank.no");
+    settings.timeoutMs = 5000;
+    te->addProvider(std::make_shared<SmtpProvider>(QStringLiteral("smtp-main"), settings),
+                    {Channel::Email});
+    auto session = te->start(startRequest(QStringLiteral("email"), kRecipient));
+    QVERIFY2(session, errorText(session).constData());
+    const QString id = session->sessionId;
+
+    RawDb raw(te.dbPath());
+    const auto failures = [&] {
+        return raw
+            .scalar(QStringLiteral("SELECT COUNT(*) FROM session_events WHERE session_id = ? AND "
+                                   "type = 'delivery_failed'"),
+                    {id})
+            .toInt();
+    };
+    const auto job = [&] {
+        return raw.rows(QStringLiteral("SELECT state, attempts FROM deliveries WHERE "
+                                       "session_id = ?"),
+                        {id});
+    };
+
+    // Two tries while the server is down: each fails, is recorded, and is queued again.
+    for (int attempt = 1; attempt <= 2; ++attempt) {
+        QVERIFY2(te->deliverDue(id), "deliverDue failed");
+        QCOMPARE(failures(), attempt);
+        const auto rows = job();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0][0].toString(), QStringLiteral("queued"));
+        QCOMPARE(rows[0][1].toInt(), attempt);
+        // Not due again before its backoff.
+        QCOMPARE(te->deliverDue(id).value(), 0);
+        QCOMPARE(failures(), attempt);
+        te.clock->advanceMs(30'000);
+    }
+    auto waiting = te->status(id);
+    QVERIFY2(waiting, errorText(waiting).constData());
+    QCOMPARE(waiting->status, SessionStatus::Pending);
+
+    // The server is back on the same port.
+    SmtpServer back;
+    const QString restarted = back.start(SmtpServer::Mode::Plain, {}, port);
+    QVERIFY2(restarted.isEmpty(), qPrintable(restarted));
+    auto sent = te->deliverDue(id);
+    QVERIFY2(sent, errorText(sent).constData());
+    QCOMPARE(*sent, 1);
+    for (int i = 0; i < 3; ++i) {
+        te.clock->advanceMs(60'000);
+        QCOMPARE(te->deliverDue(id).value(), 0);
+    }
+    const QList<Received> mail = back.received();
+    QCOMPARE(mail.size(), 1);
+    QCOMPARE(job()[0][0].toString(), QStringLiteral("sent"));
+    QCOMPARE(job()[0][1].toInt(), 3);
+
+    auto status = te->status(id);
+    QVERIFY2(status, errorText(status).constData());
+    const QRegularExpression codeRe(
+        QStringLiteral("(?<![0-9])([0-9]{%1})(?![0-9])").arg(status->codeLength));
+    const QString code = codeRe.match(mail.first().partBody(0)).captured(1);
+    QVERIFY2(!code.isEmpty(), "no code in the received text part");
     auto checked = te->check({id, code, {QStringLiteral("test"), QStringLiteral("tester")}});
     QVERIFY2(checked, errorText(checked).constData());
     QVERIFY(checked->verified());

@@ -148,7 +148,7 @@ private slots:
             QVERIFY2(!field.set(probe, spin->maximum() + 1), qPrintable(field.key));
             ++checked;
         }
-        QCOMPARE(checked, 6);
+        QCOMPARE(checked, 9); // the six code and session limits, and the three start limits
         QCOMPARE(child<QSpinBox>(page, "field_ttl_seconds")->minimum(), Limits::MinTtlSeconds);
         QCOMPARE(child<QSpinBox>(page, "field_ttl_seconds")->maximum(), Limits::MaxTtlSeconds);
     }

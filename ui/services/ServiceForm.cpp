@@ -9,6 +9,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTime>
@@ -44,6 +46,9 @@ ServiceForm::ServiceForm(ConsoleContext &context, QWidget *parent)
     m_ui->field_resend_cooldown_seconds->setSingleStep(10);
     m_ui->field_starts_per_recipient_per_hour->setRange(MinStartsPerRecipientPerHour,
                                                         MaxStartsPerRecipientPerHour);
+    for (QSpinBox *spin : {m_ui->field_starts_per_ip_per_hour, m_ui->field_starts_per_key_per_hour,
+                           m_ui->field_starts_per_service_per_hour})
+        spin->setRange(MinStartsPerHour, MaxStartsPerHour);
 
     m_ui->field_code_type->setItemData(0, codeTypeName(CodeType::Numeric));
     m_ui->field_code_type->setItemData(1, codeTypeName(CodeType::Alphanumeric));
@@ -99,8 +104,19 @@ void ServiceForm::bindFields()
 
 QJsonValue ServiceForm::editorValue(const Binding &b) const
 {
-    if (auto *edit = qobject_cast<QLineEdit *>(b.editor))
+    // Test recipients are shown, not edited here (their codes are set with verifyctl or the API).
+    if (qobject_cast<QLabel *>(b.editor))
+        return QJsonValue();
+    if (auto *edit = qobject_cast<QLineEdit *>(b.editor)) {
+        if (b.field->get(Service{}).isArray()) { // a list typed as "NO, SE"
+            QJsonArray items;
+            for (const QString &item : edit->text().split(u',', Qt::SkipEmptyParts))
+                if (!item.trimmed().isEmpty())
+                    items.append(item.trimmed().toUpper());
+            return items;
+        }
         return edit->text();
+    }
     if (auto *spin = qobject_cast<QSpinBox *>(b.editor))
         return spin->value();
     if (auto *check = qobject_cast<QCheckBox *>(b.editor))
@@ -116,8 +132,20 @@ QJsonValue ServiceForm::editorValue(const Binding &b) const
 
 void ServiceForm::setEditorValue(const Binding &b, const QJsonValue &value)
 {
-    if (auto *edit = qobject_cast<QLineEdit *>(b.editor)) {
-        edit->setText(value.toString());
+    if (auto *label = qobject_cast<QLabel *>(b.editor)) {
+        QStringList shown;
+        for (const QJsonValue &item : value.toArray())
+            shown.append(item.toObject().value(QStringLiteral("recipient")).toString());
+        label->setText(shown.isEmpty() ? tr("None") : shown.join(QStringLiteral(", ")));
+    } else if (auto *edit = qobject_cast<QLineEdit *>(b.editor)) {
+        if (value.isArray()) {
+            QStringList items;
+            for (const QJsonValue &item : value.toArray())
+                items.append(item.toString());
+            edit->setText(items.join(QStringLiteral(", ")));
+        } else {
+            edit->setText(value.toString());
+        }
     } else if (auto *spin = qobject_cast<QSpinBox *>(b.editor)) {
         spin->setValue(value.toInt());
     } else if (auto *check = qobject_cast<QCheckBox *>(b.editor)) {
@@ -276,6 +304,12 @@ void ServiceForm::updateTtlHint()
 void ServiceForm::retranslate()
 {
     m_ui->retranslateUi(this);
+    for (QSpinBox *spin : {m_ui->field_starts_per_ip_per_hour, m_ui->field_starts_per_key_per_hour,
+                           m_ui->field_starts_per_service_per_hour})
+        spin->setSpecialValueText(tr("No limit"));
+    for (const Binding &b : std::as_const(m_bindings))
+        if (qobject_cast<QLabel *>(b.editor))
+            setEditorValue(b, b.field->get(m_service.value_or(Service{})));
     // The hint is longer than the field: hovering shows all of it.
     m_ui->field_default_region->setToolTip(m_ui->field_default_region->placeholderText());
     m_ui->field_webhook_url->setToolTip(m_ui->field_webhook_url->placeholderText());

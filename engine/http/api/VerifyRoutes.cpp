@@ -138,7 +138,8 @@ HttpResponse start(ApiRequest &r)
     auto started = r.engine.start(s);
     if (!started)
         return errorResponse(started.error());
-    return HttpResponse::json(201, Json::encode(*started));
+    // 201 for a new session; 200 when the service returned an open one again (nothing sent).
+    return HttpResponse::json(started->reused ? 200 : 201, Json::encode(*started));
 }
 
 HttpResponse check(ApiRequest &r)
