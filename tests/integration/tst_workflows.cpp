@@ -189,6 +189,14 @@ void TestWorkflows::stepsAreChecked()
              QStringLiteral("workflow[0].wait_seconds"));
     QCOMPARE(field(workflowStart({{QStringLiteral("sms"), 60}, {QStringLiteral("voice"), 5000}})),
              QStringLiteral("workflow[1].wait_seconds"));
+    // A landline takes a voice step but no SMS step (the service sends SMS to mobiles only).
+    StartRequest landline =
+        workflowStart({{QStringLiteral("voice"), 60}, {QStringLiteral("sms"), none}});
+    landline.recipient = QStringLiteral("+4722123456");
+    QCOMPARE(field(landline), QStringLiteral("workflow[1].channel"));
+    landline.workflow = {{QStringLiteral("voice"), std::optional<int>(60)},
+                         {QStringLiteral("voice"), none}};
+    QCOMPARE(field(landline), QStringLiteral("(accepted)"));
     QList<WorkflowStepRequest> six(6, {QStringLiteral("sms"), 60});
     QCOMPARE(field(workflowStart(six)), QStringLiteral("workflow"));
     // The top-level channel, when given, is the first step's.
@@ -202,7 +210,8 @@ void TestWorkflows::stepsAreChecked()
                              kAdmin));
     QCOMPARE(field(workflowStart({{QStringLiteral("sms"), 60}, {QStringLiteral("voice"), none}})),
              QStringLiteral("workflow[1].channel"));
-    QCOMPARE(*t->deliveryQueueDepth(), 0); // nothing refused was started
+    // Nothing refused was started: the one message queued is the landline's voice workflow.
+    QCOMPARE(*t->deliveryQueueDepth(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestWorkflows)
