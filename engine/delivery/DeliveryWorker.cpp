@@ -98,8 +98,8 @@ void DeliveryWorker::wake()
 
 void DeliveryWorker::drain()
 {
-    // Codes first: a user is waiting for them. Webhooks after, a batch per pass, so a slow
-    // receiver delays the next codes by at most one batch.
+    // Codes first: a user is waiting for them. Webhooks after, for at most about two seconds a
+    // pass (plus one receiver's timeout), so slow receivers hold the next codes back no longer.
     for (;;) {
         auto n = processDue();
         if (!n) {

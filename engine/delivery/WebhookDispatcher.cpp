@@ -8,6 +8,7 @@
 #include "store/SessionStore.h"
 #include "store/WebhookStore.h"
 
+#include <QElapsedTimer>
 #include <QUrl>
 
 namespace vc {
@@ -53,19 +54,28 @@ Result<SecureBytes> WebhookDispatcher::secretFor(Connection &c, const SessionCry
     return secret;
 }
 
-Result<int> WebhookDispatcher::processDue(int limit)
+Result<int> WebhookDispatcher::processDue(int limit, qint64 budgetMs)
 {
-    const qint64 now = m_clock->nowMs();
-    auto claimed = m_db->write<QList<WebhookRow>>(
-        [&](Connection &c) { return WebhookStore(c).claimDue(now, LeaseMs, limit); });
-    if (!claimed)
-        return claimed.error();
-    for (const WebhookRow &hook : *claimed)
+    QElapsedTimer spent;
+    spent.start();
+    int attempted = 0;
+    // One at a time: what is not claimed stays due for the next pass, not leased for a minute.
+    while (attempted < limit && (attempted == 0 || spent.elapsed() < budgetMs)) {
+        const qint64 now = m_clock->nowMs();
+        auto claimed = m_db->write<QList<WebhookRow>>(
+            [&](Connection &c) { return WebhookStore(c).claimDue(now, LeaseMs, 1); });
+        if (!claimed)
+            return claimed.error();
+        if (claimed->isEmpty())
+            break;
+        const WebhookRow &hook = claimed->first();
         if (Status s = sendAndRecord(hook); !s)
             qCWarning(lcDelivery).noquote()
                 << "webhook" << hook.eventId << "of session" << hook.sessionId
                 << "could not be recorded:" << s.error().message << "- it will be retried";
-    return static_cast<int>(claimed->size());
+        ++attempted;
+    }
+    return attempted;
 }
 
 Status WebhookDispatcher::sendAndRecord(const WebhookRow &hook)

@@ -29,8 +29,10 @@ public:
     WebhookDispatcher(std::shared_ptr<Database> db, std::shared_ptr<const SessionCrypto> crypto,
                       std::shared_ptr<const Clock> clock);
 
-    // Sends up to `limit` due webhooks on the calling thread; returns how many were attempted.
-    Result<int> processDue(int limit = 20);
+    // Sends up to `limit` due webhooks on the calling thread, one claimed at a time, and starts
+    // no new one after `budgetMs` (wall time): the thread also sends codes, and a slow receiver
+    // must not hold them back for a whole batch of timeouts. Returns how many were attempted.
+    Result<int> processDue(int limit = 20, qint64 budgetMs = 2000);
 
     // Backoff after failed attempt number `attempt` (1-based): 30 s doubling to at most 6 h,
     // plus up to 20 % random jitter.
