@@ -1940,6 +1940,18 @@ Programmer, der bruger den, afvises fra og med deres næste anmodning, også af 
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
+    <message>
+        <source>Delivery receipt</source>
+        <translation>Leveringskvittering</translation>
+    </message>
+    <message>
+        <source>Not sent (test recipient)</source>
+        <translation>Ikke sendt (testmodtager)</translation>
+    </message>
+    <message>
+        <source>Started again (open session reused)</source>
+        <translation>Startet igen (åben session genbrugt)</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SessionListModel</name>
@@ -1982,6 +1994,14 @@ Programmer, der bruger den, afvises fra og med deres næste anmodning, også af 
     <message>
         <source>Expires</source>
         <translation>Udløber</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (test)</translation>
+    </message>
+    <message>
+        <source>Test session: nothing is sent; the service&apos;s fixed test code verifies it</source>
+        <translation>Testsession: intet sendes; tjenestens faste testkode bekræfter den</translation>
     </message>
 </context>
 <context>

@@ -1940,6 +1940,18 @@ Sitä käyttävien ohjelmien pyynnöt hylätään seuraavasta pyynnöstä alkaen
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
+    <message>
+        <source>Delivery receipt</source>
+        <translation>Toimitusraportti</translation>
+    </message>
+    <message>
+        <source>Not sent (test recipient)</source>
+        <translation>Ei lähetetty (testivastaanottaja)</translation>
+    </message>
+    <message>
+        <source>Started again (open session reused)</source>
+        <translation>Aloitettu uudelleen (avoin istunto käytetty uudelleen)</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SessionListModel</name>
@@ -1982,6 +1994,14 @@ Sitä käyttävien ohjelmien pyynnöt hylätään seuraavasta pyynnöstä alkaen
     <message>
         <source>Expires</source>
         <translation>Vanhenee</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (testi)</translation>
+    </message>
+    <message>
+        <source>Test session: nothing is sent; the service&apos;s fixed test code verifies it</source>
+        <translation>Testi-istunto: mitään ei lähetetä; palvelun kiinteä testikoodi vahvistaa sen</translation>
     </message>
 </context>
 <context>

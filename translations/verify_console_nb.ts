@@ -1940,6 +1940,18 @@ Programmer som bruker den, blir avvist fra og med neste forespørsel, også av v
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
+    <message>
+        <source>Delivery receipt</source>
+        <translation>Leveringskvittering</translation>
+    </message>
+    <message>
+        <source>Not sent (test recipient)</source>
+        <translation>Ikke sendt (testmottaker)</translation>
+    </message>
+    <message>
+        <source>Started again (open session reused)</source>
+        <translation>Startet på nytt (åpen økt gjenbrukt)</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SessionListModel</name>
@@ -1982,6 +1994,14 @@ Programmer som bruker den, blir avvist fra og med neste forespørsel, også av v
     <message>
         <source>Expires</source>
         <translation>Utløper</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (test)</translation>
+    </message>
+    <message>
+        <source>Test session: nothing is sent; the service&apos;s fixed test code verifies it</source>
+        <translation>Testøkt: ingenting sendes; tjenestens faste testkode bekrefter den</translation>
     </message>
 </context>
 <context>

@@ -1940,6 +1940,18 @@ Program som använder den nekas från och med nästa anrop, även av verifyd på
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
+    <message>
+        <source>Delivery receipt</source>
+        <translation>Leveranskvitto</translation>
+    </message>
+    <message>
+        <source>Not sent (test recipient)</source>
+        <translation>Inte skickat (testmottagare)</translation>
+    </message>
+    <message>
+        <source>Started again (open session reused)</source>
+        <translation>Startad igen (öppen session återanvänd)</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SessionListModel</name>
@@ -1982,6 +1994,14 @@ Program som använder den nekas från och med nästa anrop, även av verifyd på
     <message>
         <source>Expires</source>
         <translation>Går ut</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (test)</translation>
+    </message>
+    <message>
+        <source>Test session: nothing is sent; the service&apos;s fixed test code verifies it</source>
+        <translation>Testsession: inget skickas; tjänstens fasta testkod verifierar den</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,8 @@
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -415,6 +417,40 @@ private slots:
         }
         QCOMPARE(model->index(events.size() - 1, SessionEventsModel::Event).data().toString(),
                  QStringLiteral("Wrong code"));
+    }
+
+    // A test recipient's session is marked as one in the list and the detail, and its timeline
+    // says nothing was sent.
+    void testSessionsAreMarked()
+    {
+        ConsoleFixture f;
+        auto updated = f.engine->updateService(
+            QStringLiteral("default"),
+            {{QStringLiteral("test_recipients"),
+              QJsonArray{QJsonObject{{QStringLiteral("recipient"), QStringLiteral("+4790000017")},
+                                     {QStringLiteral("code"), QStringLiteral("246810")}}}}},
+            kAdmin);
+        QVERIFY2(updated, errorText(updated).constData());
+        const QString real = start(f, QStringLiteral("sms"), QStringLiteral("+4791234567"));
+        const QString test = start(f, QStringLiteral("sms"), QStringLiteral("+4790000017"));
+        SessionsPage *page = openPage(f);
+        QCOMPARE(cell(page, real, SessionListModel::Status), QStringLiteral("Pending"));
+        QCOMPARE(cell(page, test, SessionListModel::Status), QStringLiteral("Pending (test)"));
+        const QModelIndex status =
+            page->model()->index(page->model()->rowOf(test), SessionListModel::Status);
+        QVERIFY(
+            status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("nothing is sent")));
+
+        QSignalSpy eventsLoaded(page, &SessionsPage::eventsLoaded);
+        select(page, test);
+        QVERIFY(eventsLoaded.wait(5000));
+        QCOMPARE(field(page, "statusValue"), QStringLiteral("Pending (test)"));
+        SessionEventsModel *events = page->detailPane()->eventsModel();
+        QStringList names;
+        for (int row = 0; row < events->rowCount(); ++row)
+            names << events->index(row, SessionEventsModel::Event).data().toString();
+        QVERIFY2(names.contains(QStringLiteral("Not sent (test recipient)")),
+                 qPrintable(names.join(u',')));
     }
 
     void resendByAnotherChannelFromThePage()

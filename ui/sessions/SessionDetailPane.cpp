@@ -3,6 +3,7 @@
 #include "common/Format.h"
 #include "services/LocaleNames.h"
 #include "sessions/SessionEventsModel.h"
+#include "sessions/SessionListModel.h"
 #include "ui_SessionDetailPane.h"
 
 #include <QEvent>
@@ -121,7 +122,8 @@ void SessionDetailPane::fill()
         return;
     const SessionView &s = *m_session;
     m_ui->titleLabel->setText(tr("Session %1").arg(s.id));
-    m_ui->statusValue->setText(Format::status(s.status));
+    m_ui->statusValue->setText(SessionListModel::statusText(s));
+    m_ui->statusValue->setToolTip(s.test ? SessionListModel::testSessionHint() : QString());
     m_ui->channelValue->setText(Format::channel(s.channel));
     m_ui->recipientValue->setText(s.recipientMasked);
     m_ui->countryValue->setText(countryText(s.recipientRegion));

@@ -102,6 +102,17 @@ int SessionListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString SessionListModel::statusText(const SessionView &session)
+{
+    return session.test ? tr("%1 (test)").arg(Format::status(session.status))
+                        : Format::status(session.status);
+}
+
+QString SessionListModel::testSessionHint()
+{
+    return tr("Test session: nothing is sent; the service's fixed test code verifies it");
+}
+
 QVariant SessionListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -113,7 +124,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         case Created:
             return Format::dateTime(s.createdAt);
         case Status:
-            return Format::status(s.status);
+            return statusText(s);
         case ChannelColumn:
             return Format::channel(s.channel);
         case Recipient:
@@ -131,6 +142,8 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Service)
             return s.serviceId;
+        if (index.column() == Status && s.test)
+            return testSessionHint();
         return tr("Session %1").arg(s.id);
     case Qt::TextAlignmentRole:
         if (index.column() == Attempts || index.column() == Resends)

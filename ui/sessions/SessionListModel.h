@@ -47,6 +47,10 @@ public:
     };
     static constexpr int PageSize = 200;
 
+    // The status as the console shows it; a test recipient's session says so.
+    static QString statusText(const SessionView &session);
+    static QString testSessionHint();
+
     explicit SessionListModel(Engine &engine, QObject *parent = nullptr);
     ~SessionListModel() override;
 
