@@ -53,8 +53,8 @@ Status ProviderStore::save(const ProviderRecord &r)
                        "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, "
                        "settings = excluded.settings, secrets = excluded.secrets, "
                        "secret_keys = excluded.secret_keys, updated_at = excluded.updated_at"),
-        {r.name, r.kind, textOf(r.settings), r.secretsSealed, sql::text(r.secretKeys.join(u',')), r.createdAt,
-         r.updatedAt});
+        {r.name, r.kind, textOf(r.settings), r.secretsSealed, sql::text(r.secretKeys.join(u',')),
+         r.createdAt, r.updatedAt});
     if (!q)
         return q.error();
     return ConfigStore(m_c).bump();

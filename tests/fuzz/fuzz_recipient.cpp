@@ -5,7 +5,6 @@
 // newline the recipient text alone; UTF-8, anything goes.
 
 #include "FuzzSupport.h"
-
 #include "core/Recipient.h"
 
 using namespace vc;
@@ -45,7 +44,7 @@ void checkPhone(const QString &input, const QString &region)
             "E.164 starts with the calling code");
     require(r->indexForm == r->normalised, "a phone's index form is its E.164 form");
     require(!r->region.isEmpty() && r->region != QLatin1String("ZZ"), "a valid number has a "
-                                                                       "region");
+                                                                      "region");
     require(!r->masked.contains(r->normalised), "the masked number hides digits");
     require(r->masked.contains(QLatin1String("****")), "the masked number has a mask");
 

@@ -6,7 +6,6 @@
 // one, and one that takes national numbers (region NO), alphanumeric and caller-supplied codes.
 
 #include "FuzzSupport.h"
-
 #include "core/JsonViews.h"
 #include "core/SessionRules.h"
 #include "http/api/VerifyRequests.h"

@@ -6,7 +6,6 @@
 // template text is the rest of the input, newlines included.
 
 #include "FuzzSupport.h"
-
 #include "delivery/MessageTemplates.h"
 
 #include <algorithm>
@@ -39,7 +38,8 @@ bool isValidCode(const QByteArray &code)
 
 int digits(const QByteArray &code)
 {
-    return int(std::count_if(code.cbegin(), code.cend(), [](char b) { return b >= '0' && b <= '9'; }));
+    return int(
+        std::count_if(code.cbegin(), code.cend(), [](char b) { return b >= '0' && b <= '9'; }));
 }
 
 // As ServiceRules accepts app_name: trimmed, 1 to 50 characters, no control characters.

@@ -51,8 +51,7 @@ HttpResponse errorResponse(const Error &error)
 
 Result<QJsonObject> jsonBody(const ApiRequest &request, const QStringList &allowed, bool required)
 {
-    return parseJsonBody(request.http.body, request.http.header("content-type"), allowed,
-                         required);
+    return parseJsonBody(request.http.body, request.http.header("content-type"), allowed, required);
 }
 
 Result<QJsonObject> parseJsonBody(const QByteArray &body, const QByteArray &contentType,
