@@ -2,6 +2,7 @@
 
 #include "core/ConfigCache.h"
 #include "core/Logging.h"
+#include "core/Recipient.h"
 #include "core/SessionCrypto.h"
 #include "core/SessionRules.h"
 #include "crypto/CodeGenerator.h"
@@ -676,6 +677,23 @@ Result<SessionView> Engine::resend(const ResendRequest &r)
             auto channel = SessionRules::resendChannel(v, r.channel, *service);
             if (!channel)
                 return channel.error();
+            // Another channel obeys the destination rules a start does (a landline's voice
+            // session cannot be resent by SMS).
+            if (*channel != v.channel) {
+                auto opened = m_crypto->openRecipient(v.id, row.recipientSealed);
+                if (!opened)
+                    return opened.error();
+                auto recipient =
+                    Recipients::parseFor(*channel, opened->toUtf8String(), service->defaultRegion);
+                if (!recipient)
+                    return recipient.error();
+                if (Status d = SessionRules::checkDestination(*channel, *recipient, *service); !d) {
+                    Error e = d.error();
+                    if (e.field == QLatin1String("recipient"))
+                        e.field = QStringLiteral("channel");
+                    return e;
+                }
+            }
 
             auto code = newCode(v.codeLength, v.codeType);
             if (!code)

@@ -378,7 +378,15 @@ private slots:
         QVERIFY(smsToLandline.error().message.contains(QStringLiteral("voice")));
         QVERIFY(smsToLandline.error().message.contains(QStringLiteral("fixed line")));
         QVERIFY(!smsToLandline.error().message.contains(QStringLiteral("22123456")));
-        QVERIFY(t->start(startRequest(QStringLiteral("voice"), landline)));
+        auto call = t->start(startRequest(QStringLiteral("voice"), landline));
+        QVERIFY2(call, errorText(call).constData());
+        // Nor can its voice session be resent by SMS; by voice it can.
+        t.clock->advanceSeconds(60);
+        auto resentBySms = t->resend({call->sessionId, QStringLiteral("sms"), kAdmin});
+        QVERIFY(!resentBySms);
+        QCOMPARE(resentBySms.error().field, QStringLiteral("channel"));
+        QVERIFY(resentBySms.error().message.contains(QStringLiteral("voice")));
+        QVERIFY(t->resend({call->sessionId, QStringLiteral("voice"), kAdmin}));
         QVERIFY(t->updateService(kDefault, {{QStringLiteral("sms_mobile_only"), false}}, kAdmin));
         QVERIFY(t->start(sms(landline)));
         // Premium-rate numbers get nothing by any channel (a UK 09 number).
