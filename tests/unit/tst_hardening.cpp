@@ -59,16 +59,10 @@ class TestHardening : public QObject
     Q_OBJECT
 
 private slots:
-    void disablesCoreDumpsAndDumpability()
-    {
-        QCOMPARE(hardenInChild(), 0);
-    }
+    void disablesCoreDumpsAndDumpability() { QCOMPARE(hardenInChild(), 0); }
 
     // The test itself proves something only if the process starts out otherwise.
-    void childStartsDumpable()
-    {
-        QCOMPARE(::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 1);
-    }
+    void childStartsDumpable() { QCOMPARE(::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 1); }
 };
 
 QTEST_GUILESS_MAIN(TestHardening)

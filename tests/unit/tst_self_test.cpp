@@ -51,9 +51,9 @@ private slots:
     // The vectors are the published ones, not whatever our code happens to compute.
     void vectorsAreTheRfcOnes()
     {
-        QCOMPARE(SelfTest::hmacVectors().at(1).mac.toHex(),
-                 QByteArrayLiteral(
-                     "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+        QCOMPARE(
+            SelfTest::hmacVectors().at(1).mac.toHex(),
+            QByteArrayLiteral("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
         QCOMPARE(SelfTest::hkdfVectors().at(0).okm.toHex(),
                  QByteArrayLiteral("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5b"
                                    "f34007208d5b887185865"));
@@ -96,8 +96,8 @@ private slots:
     {
         QFETCH(int, field);
         auto v = SelfTest::aesGcmVectors().at(0);
-        QByteArray *fields[] = {&v.key,           &v.nonce,      &v.plaintext,
-                                &v.associatedData, &v.ciphertext, &v.tag};
+        QByteArray *fields[] = {&v.key,        &v.nonce, &v.plaintext, &v.associatedData,
+                                &v.ciphertext, &v.tag};
         *fields[field] = flipped(*fields[field], 5);
         verifyFailure(SelfTest::checkAesGcm(v), QStringLiteral("AES-256-GCM"));
     }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "delivery/ProviderFactory.h"
 #include "core/Session.h"
+#include "delivery/ProviderFactory.h"
 #include "store/ProviderStore.h"
 
 #include <QHash>
