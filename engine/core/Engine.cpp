@@ -388,6 +388,11 @@ Result<StartResult> Engine::start(const StartRequest &r)
                 return st;
         if (Status st = sessions.insert(row); !st)
             return st;
+        if (!s.test && !v->recipient.prefix.isEmpty())
+            if (Status st = StatsStore(c).countPrefixStart(now, s.serviceId, v->recipient.prefix,
+                                                           v->recipient.region);
+                !st)
+                return st;
         QJsonObject created{{QStringLiteral("service_id"), s.serviceId},
                             {QStringLiteral("channel"), channelName(s.channel)},
                             {QStringLiteral("recipient"), s.recipientMasked},
@@ -542,6 +547,8 @@ Result<CheckResult> Engine::check(const CheckRequest &r)
 
             if (m_crypto->codes().matches(v.id, *code, row.codeHash)) {
                 if (Status s = sessions.transition(row, SessionStatus::Verified, now); !s)
+                    return s.error();
+                if (Status s = countPrefixVerified(c, row); !s)
                     return s.error();
                 QJsonObject detail{{QStringLiteral("attempts"), v.attempts}};
                 if (v.test)

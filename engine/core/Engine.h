@@ -190,6 +190,12 @@ public:
     // Expires open sessions whose time is up; returns how many.
     Result<int> sweepExpired(int batchSize = 500);
     Result<StatsReport> stats(const StatsQuery &query);
+    // Signs of SMS pumping now, of one service or (empty) all: number prefixes with a burst of
+    // starts in the last hour or so, or whose starts of the last 24 hours are verified far less
+    // often than the service's usually are (PumpingAlert, docs/SECURITY.md). Bursts first, then
+    // the most starts first.
+    Result<QList<PumpingAlert>> pumpingAlerts(const QString &serviceId = {},
+                                              const PumpingThresholds &thresholds = {});
 
     // Runs the delivery worker, the periodic expiry sweep, the key-usage flush, the daily purge
     // and the change watch (databaseChanged) on a thread of their own until
@@ -224,11 +230,16 @@ private:
     // Brings the registry's configured providers up to `config` (built anew when changed).
     void syncProviders(const ConfigSnapshot &config);
 
+    Result<QString> webhookSecretImpl(const QString &serviceId, const Actor &actor, bool rotate);
+    // Counts a verified phone session for its number prefix. The prefix is not kept with the
+    // session (next to the masked number it would give away too many digits): the sealed
+    // recipient is opened for it.
+    Status countPrefixVerified(Connection &c, const SessionRow &row) const;
+
     // A read-modify-write of one session inside one write transaction: the session is loaded,
     // expired if its time is up, and handed to the decision, which changes it or refuses. A
     // refusal keeps an expiry found on the way; sessionChanged is emitted after every commit
     // that changed the session.
-    Result<QString> webhookSecretImpl(const QString &serviceId, const Actor &actor, bool rotate);
 
     template <typename T>
     using SessionDecision =

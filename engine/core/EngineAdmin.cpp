@@ -15,6 +15,7 @@
 #include "store/RateLimitStore.h"
 #include "store/ServiceStore.h"
 #include "store/SessionStore.h"
+#include "store/StatsStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -323,6 +324,12 @@ Result<int> Engine::purgeOldSessions()
     });
     if (!counters)
         return counters.error();
+    // The SMS-pumping signals look back eight days; keep a month of prefix counts.
+    auto prefixes = m_db->write<int>([&](Connection &c) {
+        return StatsStore(c).purgePrefixCountsBefore(m_clock->nowMs() - 31LL * 86'400'000);
+    });
+    if (!prefixes)
+        return prefixes.error();
     if (total > 0)
         qCInfo(lcEngine) << "purged" << total << "sessions older than" << *days << "days";
     return total;

@@ -208,6 +208,29 @@ QJsonObject Json::of(const StatsReport &r)
             {QStringLiteral("series"), series}};
 }
 
+QJsonObject Json::of(const PumpingAlert &a)
+{
+    const auto nullable = [](std::optional<double> v) {
+        return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+    };
+    QJsonObject o{{QStringLiteral("kind"), a.kind == PumpingAlert::Kind::Burst
+                                               ? QStringLiteral("burst")
+                                               : QStringLiteral("low_conversion")},
+                  {QStringLiteral("service_id"), a.serviceId},
+                  {QStringLiteral("prefix"), a.prefix},
+                  {QStringLiteral("region"), a.region},
+                  {QStringLiteral("from"), time(a.windowStart)},
+                  {QStringLiteral("to"), time(a.windowEnd)},
+                  {QStringLiteral("started"), a.started},
+                  {QStringLiteral("verified"), a.verified},
+                  {QStringLiteral("conversion"), nullable(a.conversion())}};
+    if (a.kind == PumpingAlert::Kind::Burst)
+        o.insert(QStringLiteral("usual_per_hour"), a.usualPerHour);
+    else
+        o.insert(QStringLiteral("usual_conversion"), nullable(a.usualConversion));
+    return o;
+}
+
 QJsonObject Json::of(const ApiKeyInfo &k, qint64 now)
 {
     QJsonObject o{{QStringLiteral("id"), k.id},

@@ -33,6 +33,7 @@ QJsonObject of(const SessionEvent &e);
 QJsonArray of(const QList<SessionEvent> &events);
 QJsonObject of(const OutboxEntry &e);
 QJsonObject of(const StatsReport &r);
+QJsonObject of(const PumpingAlert &a);
 // An API key as it may be shown (never its secret); `state` is judged at `now`.
 QJsonObject of(const ApiKeyInfo &k, qint64 now);
 QJsonObject of(const AuditEntry &e);

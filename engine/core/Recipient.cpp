@@ -290,6 +290,7 @@ Result<Recipient> parsePhone(const QString &input, const QString &defaultRegion)
     r.normalised = QString::fromStdString(e164);
     r.callingCode = number.country_code();
     r.masked = maskPhone(r.normalised, r.callingCode);
+    r.prefix = numberPrefix(r.normalised, r.callingCode);
     r.indexForm = r.normalised;
     r.region = QString::fromStdString(regionCode);
     r.numberType = numberTypeName(type);
@@ -372,16 +373,40 @@ std::optional<QString> indexFormForSearch(const QString &input, const QString &d
     return std::nullopt;
 }
 
+namespace {
+
+// The digits maskPhone shows of a national number: at most half of it, so short numbers (4-6
+// digits in some small countries) are not shown whole.
+qsizetype maskedDigits(qsizetype national)
+{
+    return std::min<qsizetype>(4, national / 2);
+}
+
+} // namespace
+
 QString maskPhone(const QString &e164, int callingCode)
 {
     const QString prefix = u'+' + QString::number(callingCode);
     if (callingCode <= 0 || !e164.startsWith(prefix))
         return QStringLiteral("+****");
     const QString national = e164.mid(prefix.size());
-    // Show at most half of the national number, so short numbers (4-6 digits in some small
-    // countries) are not shown whole.
-    const qsizetype shown = std::min<qsizetype>(4, national.size() / 2);
-    return prefix + QStringLiteral("****") + national.right(shown);
+    return prefix + QStringLiteral("****") + national.right(maskedDigits(national.size()));
+}
+
+QString numberPrefix(const QString &e164, int callingCode)
+{
+    const QString country = u'+' + QString::number(callingCode);
+    if (callingCode <= 0 || !e164.startsWith(country))
+        return {};
+    const QString national = e164.mid(country.size());
+    const qsizetype digits =
+        std::clamp<qsizetype>(national.size() - maskedDigits(national.size()) - 2, 0, 3);
+    return digits == 0 ? country : country + u' ' + national.left(digits);
+}
+
+QString numberPrefixInRegion(const QString &e164, const QString &region)
+{
+    return numberPrefix(e164, phoneUtil().GetCountryCodeForRegion(region.toStdString()));
 }
 
 QString maskEmail(const QString &email)

@@ -23,6 +23,7 @@ struct Recipient
     QString region;      // phones: ISO 3166-1 region ("NO"); e-mail: empty
     QString numberType;  // phones: "mobile", "fixed_line", "fixed_line_or_mobile", "voip", ...
     int callingCode = 0; // phones: country calling code (47)
+    QString prefix;      // phones: the number range, numberPrefix() ("+47 41"); e-mail: empty
 };
 
 namespace Recipients {
@@ -49,6 +50,14 @@ std::optional<QString> indexFormForSearch(const QString &input, const QString &d
 bool isKnownRegion(const QString &region);
 
 QString maskPhone(const QString &e164, int callingCode);
+
+// The number range a phone number belongs to, as the SMS-pumping signals count starts: the
+// country calling code and the first digits of the national number, "+44 740". Three digits, or
+// fewer for short numbers, so that a prefix and the masked number (maskPhone) together always
+// leave at least two digits unknown. Empty when `e164` does not start with `callingCode`.
+QString numberPrefix(const QString &e164, int callingCode);
+// The same for a number whose region (ISO 3166-1) is known instead of its calling code.
+QString numberPrefixInRegion(const QString &e164, const QString &region);
 QString maskEmail(const QString &email);
 
 } // namespace Recipients

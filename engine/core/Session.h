@@ -228,4 +228,46 @@ struct StatsReport
     QList<StatsBucket> series; // buckets with sessions, in time order
 };
 
+// A sign of SMS pumping (toll fraud: someone starts verifications to numbers whose operator pays
+// them per message) in one number range of a service, from the hourly counts of starts and
+// verifications per number prefix. docs/SECURITY.md ("SMS pumping") explains the rules.
+struct PumpingAlert
+{
+    enum class Kind
+    {
+        Burst,        // far more starts to the prefix in the last hour than it usually gets
+        LowConversion // the prefix's starts of the last 24 hours are rarely verified
+    };
+    Kind kind = Kind::Burst;
+    QString serviceId;
+    QString prefix;         // "+44 740" (Recipients::numberPrefix)
+    QString region;         // the numbers' region (ISO 3166-1, "GB")
+    qint64 windowStart = 0; // the counted window, UTC ms: [windowStart, windowEnd)
+    qint64 windowEnd = 0;
+    qint64 started = 0;  // starts to the prefix in the window (test recipients never count)
+    qint64 verified = 0; // of those, verified
+    // Burst: the prefix's average starts an hour over the 7 days before the window.
+    double usualPerHour = 0;
+    // LowConversion: the share of the service's phone sessions verified over the 7 days before
+    // the window; nullopt when those were too few to say.
+    std::optional<double> usualConversion;
+
+    std::optional<double> conversion() const
+    {
+        return started > 0 ? std::optional<double>(double(verified) / double(started))
+                           : std::nullopt;
+    }
+};
+
+// The rules PumpingAlerts follow; the defaults are documented in docs/SECURITY.md.
+struct PumpingThresholds
+{
+    qint64 burstMinStarts = 10;      // a burst needs at least this many starts in its window
+    double burstFactor = 5;          // ... and this many times the prefix's usual rate
+    qint64 conversionMinStarts = 20; // low conversion is judged on at least this many starts
+    double conversionFactor = 0.5;   // ... below this share of the service's usual conversion
+    qint64 usualMinStarts = 50;      // the service's usual needs this many sessions to count
+    double conversionFloor = 0.1;    // without a usual, a prefix below this is flagged
+};
+
 } // namespace vc

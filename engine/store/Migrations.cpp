@@ -303,6 +303,25 @@ QList<Migration> migrations()
                  PRIMARY KEY (kind, service_id, subject, minute_start)){{clustered}})"),
              QStringLiteral("CREATE INDEX rate_counters_minute ON rate_counters (minute_start)"),
          }},
+        // Starts and verifications per number prefix ("+44 740") and hour, for the SMS-pumping
+        // signals (Engine::pumpingAlerts). A session counts in the hour it was created, as in
+        // stats_hourly; test sessions never count. The prefix lives here only, never on the
+        // session next to its masked number. A burst's baseline reads one prefix's hours through
+        // the second index; counting changes no indexed column.
+        {7,
+         "SMS-pumping signals: starts and verifications per number prefix and hour",
+         {
+             QStringLiteral(R"(CREATE TABLE prefix_stats_hourly (
+                 hour_start BIGINT NOT NULL,
+                 service_id TEXT NOT NULL,
+                 prefix TEXT NOT NULL,
+                 region TEXT NOT NULL,
+                 started BIGINT NOT NULL,
+                 verified BIGINT NOT NULL,
+                 PRIMARY KEY (hour_start, service_id, prefix)){{clustered}})"),
+             QStringLiteral("CREATE INDEX prefix_stats_hourly_prefix ON prefix_stats_hourly "
+                            "(service_id, prefix, hour_start)"),
+         }},
     };
 }
 

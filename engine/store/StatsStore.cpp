@@ -20,6 +20,28 @@ const StaticSql kCountEventSql2(
                    "service_id, channel, event) DO UPDATE SET count = "
                    "stats_hourly_events.count + 1"));
 
+const StaticSql kPrefixStartSql5(
+    QStringLiteral("INSERT INTO prefix_stats_hourly (hour_start, service_id, prefix, region, "
+                   "started, verified) VALUES (?, ?, ?, ?, 1, 0) ON CONFLICT (hour_start, "
+                   "service_id, prefix) DO UPDATE SET started = prefix_stats_hourly.started + 1"));
+// The start made the row; a session created before the table existed has none and is skipped.
+const StaticSql kPrefixVerifiedSql6(
+    QStringLiteral("UPDATE prefix_stats_hourly SET verified = verified + 1 WHERE hour_start = ? "
+                   "AND service_id = ? AND prefix = ?"));
+const StaticSql kPrefixCountsSql7(
+    QStringLiteral("SELECT service_id, prefix, region, hour_start, started, verified FROM "
+                   "prefix_stats_hourly WHERE hour_start >= ? AND hour_start < ? AND (? OR "
+                   "service_id = ?)"));
+const StaticSql kPrefixStartsSql8(
+    QStringLiteral("SELECT COALESCE(SUM(started), 0) FROM prefix_stats_hourly WHERE service_id = "
+                   "? AND prefix = ? AND hour_start >= ? AND hour_start < ?"));
+const StaticSql kPhoneOutcomesSql9(
+    QStringLiteral("SELECT COALESCE(SUM(sessions), 0), COALESCE(SUM(CASE WHEN status = "
+                   "'verified' THEN sessions ELSE 0 END), 0) FROM stats_hourly WHERE hour_start "
+                   ">= ? AND hour_start < ? AND service_id = ? AND channel IN ('sms', 'voice')"));
+const StaticSql
+    kPurgePrefixSql10(QStringLiteral("DELETE FROM prefix_stats_hourly WHERE hour_start < ?"));
+
 constexpr int ChannelCount = static_cast<int>(Channel::Email) + 1;
 constexpr int StatusCount = static_cast<int>(SessionStatus::Cancelled) + 1;
 
@@ -93,6 +115,65 @@ Status StatsStore::countEvent(qint64 at, const QString &serviceId, Channel chann
     if (!q)
         return q.error();
     return {};
+}
+
+Status StatsStore::countPrefixStart(qint64 createdAt, const QString &serviceId,
+                                    const QString &prefix, const QString &region)
+{
+    auto q = m_c.exec(kPrefixStartSql5,
+                      {sql::hourStart(createdAt), serviceId, prefix, sql::text(region)});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Status StatsStore::countPrefixVerified(qint64 createdAt, const QString &serviceId,
+                                       const QString &prefix)
+{
+    auto q = m_c.exec(kPrefixVerifiedSql6, {sql::hourStart(createdAt), serviceId, prefix});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<QList<StatsStore::PrefixCount>> StatsStore::prefixCounts(qint64 fromMs, qint64 toMs,
+                                                                const QString &serviceId)
+{
+    auto q = m_c.exec(kPrefixCountsSql7, {fromMs, toMs, serviceId.isEmpty(), serviceId});
+    if (!q)
+        return q.error();
+    QList<PrefixCount> out;
+    while (q->next())
+        out.append({q->str(0), q->str(1), q->str(2), q->i64(3), q->i64(4), q->i64(5)});
+    return out;
+}
+
+Result<qint64> StatsStore::prefixStarts(const QString &serviceId, const QString &prefix,
+                                        qint64 fromMs, qint64 toMs)
+{
+    auto q = m_c.exec(kPrefixStartsSql8, {serviceId, prefix, fromMs, toMs});
+    if (!q)
+        return q.error();
+    return q->next() ? q->i64(0) : 0;
+}
+
+Result<StatsStore::Outcomes> StatsStore::phoneOutcomes(const QString &serviceId, qint64 fromMs,
+                                                       qint64 toMs)
+{
+    auto q = m_c.exec(kPhoneOutcomesSql9, {fromMs, toMs, serviceId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Outcomes{};
+    return Outcomes{q->i64(0), q->i64(1)};
+}
+
+Result<int> StatsStore::purgePrefixCountsBefore(qint64 beforeMs)
+{
+    auto q = m_c.exec(kPurgePrefixSql10, {beforeMs});
+    if (!q)
+        return q.error();
+    return q->rowsAffected();
 }
 
 Result<StatsReport> StatsStore::report(const StatsQuery &query, qint64 now)

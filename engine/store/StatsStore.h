@@ -24,6 +24,35 @@ public:
 
     Result<StatsReport> report(const StatsQuery &query, qint64 now);
 
+    // Starts and verifications per number prefix, for the SMS-pumping signals. A start counts
+    // in the hour the session was created; so does its verification, later.
+    struct PrefixCount
+    {
+        QString serviceId;
+        QString prefix;
+        QString region;
+        qint64 hourStart = 0;
+        qint64 started = 0;
+        qint64 verified = 0;
+    };
+    Status countPrefixStart(qint64 createdAt, const QString &serviceId, const QString &prefix,
+                            const QString &region);
+    Status countPrefixVerified(qint64 createdAt, const QString &serviceId, const QString &prefix);
+    // Every prefix's hours in [fromMs, toMs), of one service or (empty) all.
+    Result<QList<PrefixCount>> prefixCounts(qint64 fromMs, qint64 toMs, const QString &serviceId);
+    // One prefix's starts in [fromMs, toMs).
+    Result<qint64> prefixStarts(const QString &serviceId, const QString &prefix, qint64 fromMs,
+                                qint64 toMs);
+    // A service's SMS and voice sessions created in [fromMs, toMs), and how many are verified.
+    struct Outcomes
+    {
+        qint64 sessions = 0;
+        qint64 verified = 0;
+    };
+    Result<Outcomes> phoneOutcomes(const QString &serviceId, qint64 fromMs, qint64 toMs);
+    // Deletes prefix counts of hours before `beforeMs`; returns how many rows went.
+    Result<int> purgePrefixCountsBefore(qint64 beforeMs);
+
 private:
     Connection &m_c;
 };

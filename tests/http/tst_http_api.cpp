@@ -300,6 +300,7 @@ private slots:
     void resendWaitsForTheCooldown();
     void sessionsFilterAndPage();
     void statsByHourAndDay();
+    void pumpingAlerts();
     void keysIssueListRevoke();
     void servicesCreateReadUpdate();
     void auditLogListsAdminActions();
@@ -995,6 +996,57 @@ void TestHttpApi::statsByHourAndDay()
                      u"invalid_argument"_s, u"period"_s);
 }
 
+// A burst of starts to one number range shows as an alert with the prefix and the counts, never a
+// number; a key bound to another service does not see it.
+void TestHttpApi::pumpingAlerts()
+{
+    auto service = engine().createService(u"pumped"_s, {}, kAdmin);
+    QVERIFY2(service, errorText(service).constData());
+    QStringList numbers;
+    for (int i = 0; i < 12; ++i) {
+        numbers << u"+447400%1"_s.arg(200'000 + m_recipientCount++);
+        rememberRecipient(numbers.last());
+        QVERIFY(!startSession(numbers.last(), u"sms"_s, m_admin, {{u"service_id"_s, u"pumped"_s}})
+                     .isEmpty());
+    }
+    const Response r = curl("GET", u"/v1/stats/alerts?service_id=pumped"_s, apiKey(m_admin));
+    VERIFY_JSON(r, 200);
+    QVERIFY(isRfc3339Utc(r.json()[u"checked_at"_s]));
+    const QJsonArray alerts = r.json()[u"alerts"_s].toArray();
+    QCOMPARE(alerts.size(), 1);
+    const QJsonObject a = alerts.first().toObject();
+    QCOMPARE(a[u"kind"_s].toString(), u"burst"_s);
+    QCOMPARE(a[u"service_id"_s].toString(), u"pumped"_s);
+    QCOMPARE(a[u"prefix"_s].toString(), u"+44 740"_s);
+    QCOMPARE(a[u"region"_s].toString(), u"GB"_s);
+    QCOMPARE(a[u"started"_s].toInt(), 12);
+    QCOMPARE(a[u"verified"_s].toInt(), 0);
+    QCOMPARE(a[u"conversion"_s].toDouble(-1), 0.0);
+    QCOMPARE(a[u"usual_per_hour"_s].toDouble(-1), 0.0);
+    QVERIFY(isRfc3339Utc(a[u"from"_s]) && isRfc3339Utc(a[u"to"_s]));
+    for (const QString &number : std::as_const(numbers))
+        QVERIFY(!r.body.contains(number.mid(1).toUtf8()));
+
+    // All services (an unbound admin key) include it; a key bound to "shop" sees only its own.
+    const Response all = call("GET", u"/v1/stats/alerts"_s, apiKey(m_admin));
+    VERIFY_JSON(all, 200);
+    bool listed = false;
+    for (const QJsonValue &v : all.json()[u"alerts"_s].toArray())
+        listed = listed || v[u"service_id"_s].toString() == u"pumped"_s;
+    QVERIFY(listed);
+    const QString boundAdmin = issueKey(u"shop alerts"_s, u"admin"_s, u"shop"_s);
+    const Response own = call("GET", u"/v1/stats/alerts"_s, apiKey(boundAdmin));
+    VERIFY_JSON(own, 200);
+    for (const QJsonValue &v : own.json()[u"alerts"_s].toArray())
+        QCOMPARE(v[u"service_id"_s].toString(), u"shop"_s);
+    VERIFY_API_ERROR(call("GET", u"/v1/stats/alerts?service_id=pumped"_s, apiKey(boundAdmin)), 403,
+                     u"forbidden"_s);
+    VERIFY_API_ERROR(call("GET", u"/v1/stats/alerts?prefix=44"_s, apiKey(m_admin)), 400,
+                     u"invalid_argument"_s, u"prefix"_s);
+    VERIFY_API_ERROR(call("GET", u"/v1/stats/alerts?service_id=Bad%20Id"_s, apiKey(m_admin)), 400,
+                     u"invalid_argument"_s, u"service_id"_s);
+}
+
 void TestHttpApi::keysIssueListRevoke()
 {
     const qint64 now = clock().nowMs();
@@ -1462,6 +1514,7 @@ void TestHttpApi::forbiddenByScopeAndService()
     const QList<QPair<QByteArray, QString>> adminOnly{
         {"GET", u"/v1/sessions"_s},
         {"GET", u"/v1/stats"_s},
+        {"GET", u"/v1/stats/alerts"_s},
         {"GET", u"/v1/keys"_s},
         {"POST", u"/v1/keys"_s},
         {"DELETE", u"/v1/keys/"_s + prefixOf(m_admin)},

@@ -50,6 +50,7 @@ private slots:
     void invalidPhoneRefused_data();
     void invalidPhoneRefused();
     void phoneMask();
+    void phonePrefix();
     void libphonenumberNeverWritesTheNumber();
 
     void emailAccepted_data();
@@ -256,6 +257,40 @@ void TestRecipient::phoneMask()
     // A mismatch between number and calling code reveals nothing.
     QCOMPARE(Recipients::maskPhone(QStringLiteral("+4691234567"), 47), QStringLiteral("+****"));
     QCOMPARE(Recipients::maskPhone(QString(), 0), QStringLiteral("+****"));
+}
+
+// The number range the SMS-pumping signals count by: three digits of the national number, fewer
+// for short numbers, and never so many that the prefix and the masked number together give away
+// all but one digit.
+void TestRecipient::phonePrefix()
+{
+    QCOMPARE(Recipients::numberPrefix(QStringLiteral("+447400123456"), 44),
+             QStringLiteral("+44 740"));
+    QCOMPARE(Recipients::numberPrefix(QStringLiteral("+14155550123"), 1), QStringLiteral("+1 415"));
+    // Eight digits (Norway): 2 in the prefix, 4 masked, 2 unknown.
+    QCOMPARE(Recipients::numberPrefix(QStringLiteral("+4791234567"), 47), QStringLiteral("+47 91"));
+    QCOMPARE(Recipients::numberPrefixInRegion(QStringLiteral("+4791234567"), QStringLiteral("NO")),
+             QStringLiteral("+47 91"));
+    // Four digits (Niue): the calling code alone.
+    QCOMPARE(Recipients::numberPrefix(QStringLiteral("+6837290"), 683), QStringLiteral("+683"));
+    QCOMPARE(Recipients::numberPrefix(QStringLiteral("+4691234567"), 47), QString());
+    QCOMPARE(Recipients::numberPrefixInRegion(QStringLiteral("+4791234567"), QStringLiteral("XX")),
+             QString());
+
+    // Parsing sets it, and for every length the prefix and the mask leave two digits unknown.
+    for (const QString &number : {QStringLiteral("+4791234567"), QStringLiteral("+358501234567"),
+                                  QStringLiteral("+447400123456"), QStringLiteral("+3547701234"),
+                                  QStringLiteral("+4915112345678"), QStringLiteral("+6837290")}) {
+        const Result<Recipient> r = Recipients::parsePhone(number);
+        QVERIFY2(r.ok(), qPrintable(number));
+        QCOMPARE(r->prefix, Recipients::numberPrefix(r->normalised, r->callingCode));
+        const qsizetype national =
+            r->normalised.size() - 1 - QString::number(r->callingCode).size();
+        const qsizetype inPrefix = r->prefix.section(u' ', 1).size();
+        const qsizetype masked = r->masked.size() - r->masked.lastIndexOf(u'*') - 1;
+        QVERIFY2(national - inPrefix - masked >= 2, qPrintable(r->prefix + u' ' + r->masked));
+    }
+    QVERIFY(Recipients::parseEmail(QStringLiteral("kari@example.no"))->prefix.isEmpty());
 }
 
 // libphonenumber logs through a process-wide logger, and a library version may quote the input.

@@ -125,6 +125,29 @@ HttpResponse stats(ApiRequest &r)
     return jsonResponse(200, Json::of(*report));
 }
 
+HttpResponse pumpingAlerts(ApiRequest &r)
+{
+    const HttpRequest &h = r.http;
+    if (Status s = allowOnlyParams(h, {QStringLiteral("service_id")}); !s)
+        return errorResponse(s.error());
+    QString serviceId = h.queryValue(QStringLiteral("service_id")).value_or(QString());
+    if (boundToService(r)) {
+        if (!serviceId.isEmpty() && serviceId != r.caller->serviceId)
+            return errorResponse(
+                {ErrorCode::Forbidden, QStringLiteral("this key sees only its own service")});
+        serviceId = r.caller->serviceId;
+    }
+    auto alerts = r.engine.pumpingAlerts(serviceId);
+    if (!alerts)
+        return errorResponse(alerts.error());
+    QJsonArray list;
+    for (const PumpingAlert &a : std::as_const(*alerts))
+        list.append(Json::of(a));
+    return jsonResponse(200,
+                        {{QStringLiteral("alerts"), list},
+                         {QStringLiteral("checked_at"), Json::time(r.engine.clock().nowMs())}});
+}
+
 HttpResponse listKeys(ApiRequest &r)
 {
     if (boundToService(r))
@@ -315,6 +338,10 @@ QList<Route> adminRoutes()
          QStringLiteral("Sessions, newest first, with filters and cursor paging"), sessions},
         {"GET", QStringLiteral("/v1/stats"), Access::Admin,
          QStringLiteral("Totals by channel and status, success rate, per day or hour"), stats},
+        {"GET", QStringLiteral("/v1/stats/alerts"), Access::Admin,
+         QStringLiteral("Signs of SMS pumping now: number prefixes with a burst of starts or "
+                        "a conversion far below the service's usual"),
+         pumpingAlerts},
         {"GET", QStringLiteral("/v1/keys"), Access::Admin, QStringLiteral("API keys"), listKeys},
         {"POST", QStringLiteral("/v1/keys"), Access::Admin,
          QStringLiteral("Issue an API key (its secret is in this response only)"), createKey},

@@ -128,8 +128,8 @@ bool ApiHandler::isQuick(const HttpRequest &request) const
     // Reads answer on the event threads; writes wait for their group commit on the dispatch
     // pool. Statistics also expire sessions first, and receipts record what they report, so
     // they count as writes.
-    return (request.method == "GET" || request.method == "HEAD") && request.path != "/v1/stats" &&
-           !request.path.startsWith("/v1/receipts/");
+    return (request.method == "GET" || request.method == "HEAD") &&
+           !request.path.startsWith("/v1/stats") && !request.path.startsWith("/v1/receipts/");
 }
 
 HttpResponse ApiHandler::handle(const HttpRequest &request)
