@@ -101,6 +101,14 @@
         <source>No sessions in this range</source>
         <translation>Ingen sessioner i denne periode</translation>
     </message>
+    <message>
+        <source>Possible SMS pumping</source>
+        <translation>Mulig SMS-pumping</translation>
+    </message>
+    <message>
+        <source>Someone may be starting verifications to numbers that pay them per message (toll fraud). Look at these sessions, and on the Services page limit the allowed countries or lower the start limits.</source>
+        <translation>Nogen starter måske verificeringer til numre, der får betaling pr. besked (takstsvindel). Se på disse sessioner, og begræns de tilladte lande eller sænk startgrænserne på siden Tjenester.</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryPage</name>
@@ -194,6 +202,10 @@
     <message>
         <source>Sent</source>
         <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1050,40 @@ Skift adressen under Indstillinger.</translation>
     <message>
         <source>%1: %2 of %3 finished sessions verified</source>
         <translation>%1: %2 af %3 afsluttede sessioner verificeret</translation>
+    </message>
+    <message>
+        <source>The SMS-pumping signals could not be read</source>
+        <translation>Tegnene på SMS-pumping kunne ikke læses</translation>
+    </message>
+    <message>
+        <source>%1 in %2, service %3</source>
+        <translation>%1 i %2, tjeneste %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n start(s) since %1, usually %2 an hour</source>
+        <translation>
+            <numerusform>%n start siden %1, normalt %2 i timen</numerusform>
+            <numerusform>%n starter siden %1, normalt %2 i timen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 verified in the last 24 hours (%3); the service usually %4</source>
+        <translation>%1 af %2 verificeret de seneste 24 timer (%3); tjenesten har normalt %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 verified in the last 24 hours (%3)</source>
+        <translation>%1 af %2 verificeret de seneste 24 timer (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>og %n mere</numerusform>
+            <numerusform>og %n mere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Possible SMS pumping</source>
+        <translation>Mulig SMS-pumping</translation>
     </message>
 </context>
 <context>

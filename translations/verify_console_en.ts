@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>vc::ui::DashboardPage</name>
+    <message numerus="yes">
+        <source>%n start(s) since %1, usually %2 an hour</source>
+        <translation>
+            <numerusform>%n start since %1, usually %2 an hour</numerusform>
+            <numerusform>%n starts since %1, usually %2 an hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vc::ui::SessionsPage</name>
     <message numerus="yes">
         <source>%Ln session(s) shown, more as you scroll</source>

@@ -101,6 +101,14 @@
         <source>No sessions in this range</source>
         <translation>Ei istuntoja tällä aikavälillä</translation>
     </message>
+    <message>
+        <source>Possible SMS pumping</source>
+        <translation>Mahdollinen SMS-pumppaus</translation>
+    </message>
+    <message>
+        <source>Someone may be starting verifications to numbers that pay them per message (toll fraud). Look at these sessions, and on the Services page limit the allowed countries or lower the start limits.</source>
+        <translation>Joku saattaa aloittaa vahvistuksia numeroihin, jotka saavat maksun jokaisesta viestistä (maksupetos). Tarkista nämä istunnot ja rajaa sallittuja maita tai laske aloitusrajoja Palvelut-sivulla.</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryPage</name>
@@ -194,6 +202,10 @@
     <message>
         <source>Sent</source>
         <translation>Lähetetty</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1050,40 @@ Vaihda osoite Asetukset-sivulla.</translation>
     <message>
         <source>%1: %2 of %3 finished sessions verified</source>
         <translation>%1: vahvistettu %2 / %3 päättyneestä istunnosta</translation>
+    </message>
+    <message>
+        <source>The SMS-pumping signals could not be read</source>
+        <translation>SMS-pumppauksen merkkejä ei voitu lukea</translation>
+    </message>
+    <message>
+        <source>%1 in %2, service %3</source>
+        <translation>%1, %2, palvelu %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n start(s) since %1, usually %2 an hour</source>
+        <translation>
+            <numerusform>%n aloitus klo %1 jälkeen, yleensä %2 tunnissa</numerusform>
+            <numerusform>%n aloitusta klo %1 jälkeen, yleensä %2 tunnissa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 verified in the last 24 hours (%3); the service usually %4</source>
+        <translation>%1/%2 vahvistettu viimeisten 24 tunnin aikana (%3); palvelulla yleensä %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 verified in the last 24 hours (%3)</source>
+        <translation>%1/%2 vahvistettu viimeisten 24 tunnin aikana (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>ja %n muuta</numerusform>
+            <numerusform>ja %n muuta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Possible SMS pumping</source>
+        <translation>Mahdollinen SMS-pumppaus</translation>
     </message>
 </context>
 <context>

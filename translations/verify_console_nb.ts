@@ -101,6 +101,14 @@
         <source>No sessions in this range</source>
         <translation>Ingen økter i denne perioden</translation>
     </message>
+    <message>
+        <source>Possible SMS pumping</source>
+        <translation>Mulig SMS-pumping</translation>
+    </message>
+    <message>
+        <source>Someone may be starting verifications to numbers that pay them per message (toll fraud). Look at these sessions, and on the Services page limit the allowed countries or lower the start limits.</source>
+        <translation>Noen kan starte verifiseringer til numre som får betalt per melding (avgiftssvindel). Se på disse øktene, og begrens tillatte land eller senk startgrensene på siden Tjenester.</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryPage</name>
@@ -194,6 +202,10 @@
     <message>
         <source>Sent</source>
         <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1050,40 @@ Endre adressen under Innstillinger.</translation>
     <message>
         <source>%1: %2 of %3 finished sessions verified</source>
         <translation>%1: %2 av %3 avsluttede økter verifisert</translation>
+    </message>
+    <message>
+        <source>The SMS-pumping signals could not be read</source>
+        <translation>Tegnene på SMS-pumping kunne ikke leses</translation>
+    </message>
+    <message>
+        <source>%1 in %2, service %3</source>
+        <translation>%1 i %2, tjeneste %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n start(s) since %1, usually %2 an hour</source>
+        <translation>
+            <numerusform>%n start siden %1, vanligvis %2 i timen</numerusform>
+            <numerusform>%n starter siden %1, vanligvis %2 i timen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 verified in the last 24 hours (%3); the service usually %4</source>
+        <translation>%1 av %2 verifisert siste 24 timer (%3); tjenesten har vanligvis %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 verified in the last 24 hours (%3)</source>
+        <translation>%1 av %2 verifisert siste 24 timer (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>og %n til</numerusform>
+            <numerusform>og %n til</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Possible SMS pumping</source>
+        <translation>Mulig SMS-pumping</translation>
     </message>
 </context>
 <context>

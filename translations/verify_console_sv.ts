@@ -101,6 +101,14 @@
         <source>No sessions in this range</source>
         <translation>Inga sessioner under perioden</translation>
     </message>
+    <message>
+        <source>Possible SMS pumping</source>
+        <translation>Möjlig SMS-pumpning</translation>
+    </message>
+    <message>
+        <source>Someone may be starting verifications to numbers that pay them per message (toll fraud). Look at these sessions, and on the Services page limit the allowed countries or lower the start limits.</source>
+        <translation>Någon kan starta verifieringar till nummer som får betalt per meddelande (avgiftsbedrägeri). Titta på dessa sessioner och begränsa tillåtna länder eller sänk startgränserna på sidan Tjänster.</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryPage</name>
@@ -194,6 +202,10 @@
     <message>
         <source>Sent</source>
         <translation>Skickad</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1050,40 @@ Change the address in Settings.</source>
     <message>
         <source>%1: %2 of %3 finished sessions verified</source>
         <translation>%1: %2 av %3 avslutade sessioner verifierade</translation>
+    </message>
+    <message>
+        <source>The SMS-pumping signals could not be read</source>
+        <translation>Tecknen på SMS-pumpning kunde inte läsas</translation>
+    </message>
+    <message>
+        <source>%1 in %2, service %3</source>
+        <translation>%1 i %2, tjänst %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n start(s) since %1, usually %2 an hour</source>
+        <translation>
+            <numerusform>%n start sedan %1, vanligtvis %2 i timmen</numerusform>
+            <numerusform>%n starter sedan %1, vanligtvis %2 i timmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 verified in the last 24 hours (%3); the service usually %4</source>
+        <translation>%1 av %2 verifierade de senaste 24 timmarna (%3); tjänsten brukar ha %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 verified in the last 24 hours (%3)</source>
+        <translation>%1 av %2 verifierade de senaste 24 timmarna (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>och %n till</numerusform>
+            <numerusform>och %n till</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Possible SMS pumping</source>
+        <translation>Möjlig SMS-pumpning</translation>
     </message>
 </context>
 <context>

@@ -245,6 +245,7 @@ private slots:
     void rangeSelectorChangesTheFigures();
     void emptyRangeShowsAnEmptyStateNotAnEmptyChart();
     void refreshesByItselfWhenSessionsChange();
+    void pumpingAlertsShowAsABanner();
     void switchingLanguageRetranslatesThePage();
 
 private:
@@ -502,6 +503,41 @@ void TestDashboard::refreshesByItselfWhenSessionsChange()
     QCOMPARE(labelText(page, QStringLiteral("todayChannel_email")),
              Format::number(expected.sessions(todayFrom, todayTo, QStringLiteral("email"))));
     f.engine->stopBackgroundWork();
+}
+
+// A burst of starts to one number range shows above the cards, whatever the range, with the
+// prefix, the country, the service and the count, and never a number.
+void TestDashboard::pumpingAlertsShowAsABanner()
+{
+    ConsoleFixture f;
+    seed(f.engine);
+    DashboardPage *page = showLoaded(f);
+    auto *banner = page->findChild<QFrame *>(QStringLiteral("alertsBanner"));
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+
+    QStringList numbers;
+    for (int i = 0; i < 12; ++i) {
+        numbers << QStringLiteral("+447400%1").arg(300000 + i);
+        must(f.engine->start(startRequest(QStringLiteral("sms"), numbers.last())), "start");
+    }
+    page->setRange(DashboardRange::Last30Days);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), kLiveTimeoutMs);
+    const QString text = labelText(page, QStringLiteral("alertsList"));
+    const QString service = must(f.engine->service(QStringLiteral("default")), "service").name;
+    QVERIFY2(text.contains(QStringLiteral("+44 740")), qPrintable(text));
+    QVERIFY2(text.contains(Format::country(QStringLiteral("GB"))), qPrintable(text));
+    QVERIFY2(text.contains(service), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral(": 12 start")), qPrintable(text));
+    for (const QString &number : std::as_const(numbers))
+        QVERIFY(!text.contains(number.mid(3)));
+    QCOMPARE(labelText(page, QStringLiteral("alertsTitle")),
+             QStringLiteral("Possible SMS pumping"));
+
+    // Two hours later the burst is over and the banner goes.
+    f.engine.clock->advanceMs(2 * 3'600'000);
+    page->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), kLiveTimeoutMs);
 }
 
 void TestDashboard::switchingLanguageRetranslatesThePage()

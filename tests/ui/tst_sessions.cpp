@@ -394,8 +394,21 @@ private slots:
         QCOMPARE(field(page, "statusValue"), QStringLiteral("Delivered")); // the local outbox
         QCOMPARE(field(page, "channelValue"), QStringLiteral("SMS"));
         QCOMPARE(field(page, "recipientValue"), session.recipientMasked);
-        // Country and language in their own names, never English in a translated window.
-        QCOMPARE(field(page, "countryValue"), QStringLiteral("Norge (NO)"));
+        // The country in the console's language where Qt has it, else in English (never the
+        // language of the territory's first locale: Cornish for GB, Cherokee for US).
+        QCOMPARE(field(page, "countryValue"), QStringLiteral("Norway (NO)"));
+        QCOMPARE(ui::Format::country(QStringLiteral("GB")), QStringLiteral("United Kingdom (GB)"));
+        QCOMPARE(ui::Format::country(QStringLiteral("US")), QStringLiteral("United States (US)"));
+        {
+            const QLocale before;
+            QLocale::setDefault(QLocale(QLocale::NorwegianBokmal, QLocale::Norway));
+            const QString norway = ui::Format::country(QStringLiteral("NO"));
+            const QString britain = ui::Format::country(QStringLiteral("GB"));
+            QLocale::setDefault(before);
+            QCOMPARE(norway, QStringLiteral("Norge (NO)"));
+            QCOMPARE(britain, QStringLiteral("United Kingdom (GB)"));
+        }
+        // The language in its own name.
         QCOMPARE(field(page, "localeValue"), QStringLiteral("Norsk bokmål (nb)"));
         QCOMPARE(field(page, "attemptsValue"), QStringLiteral("1 of 5"));
         QCOMPARE(field(page, "resendsValue"), QStringLiteral("0 of 3"));

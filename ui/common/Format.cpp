@@ -79,4 +79,23 @@ QString Format::deliveryState(const QString &state)
     return state;
 }
 
+QString Format::country(const QString &region)
+{
+    if (region.isEmpty())
+        return QStringLiteral("—");
+    const QLocale::Territory territory = QLocale::codeToTerritory(region);
+    if (territory == QLocale::AnyTerritory)
+        return region;
+    // Qt names a country in a language only through a locale of that language in that country:
+    // the console's language when it has one there ("Norge" in Norwegian), else English. (The
+    // "native" name of the territory's first locale can be a minority language: Cornish for GB,
+    // Cherokee for US.)
+    const QLocale::Language language = QLocale().language();
+    if (language != QLocale::English)
+        for (const QLocale &l : QLocale::matchingLocales(language, QLocale::AnyScript, territory))
+            if (const QString name = l.nativeTerritoryName(); !name.isEmpty())
+                return tr("%1 (%2)").arg(name, region);
+    return tr("%1 (%2)").arg(QLocale::territoryToString(territory), region);
+}
+
 } // namespace vc::ui

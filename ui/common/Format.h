@@ -23,6 +23,8 @@ public:
     static QString channel(Channel c);
     static QString status(SessionStatus s);
     static QString deliveryState(const QString &state);
+    // A region (ISO 3166-1) in its own language with its code, "Norge (NO)"; "—" when empty.
+    static QString country(const QString &region);
 };
 
 } // namespace vc::ui

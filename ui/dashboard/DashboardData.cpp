@@ -161,6 +161,15 @@ DashboardFigures loadDashboard(Engine &engine, DashboardRange range, QDate custo
     f.today = localDate(f.nowMs);
     f.period = dashboardPeriod(range, f.nowMs, customFrom, customTo);
 
+    if (auto alerts = engine.pumpingAlerts(); !alerts) {
+        f.alertsError = alerts.error().toString();
+    } else if (!alerts->isEmpty()) {
+        f.alerts = std::move(*alerts);
+        if (auto services = engine.services())
+            for (const Service &s : std::as_const(*services))
+                f.serviceNames.insert(s.id, s.name);
+    }
+
     // Nothing is counted after the current hour, so every range ends there at the latest: then
     // "30 days" and "this month" cover the same hours at the end of a month.
     const qint64 horizon = f.nowMs - f.nowMs % kHourMs + kHourMs;

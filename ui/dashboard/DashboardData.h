@@ -89,6 +89,12 @@ struct DashboardFigures
     qint64 deliveryFailures = 0;
     QList<DashboardBucket> buckets; // one per period.bucketStarts, empty ones included
 
+    // Signs of SMS pumping now, whatever the range (Engine::pumpingAlerts), with the names of
+    // the services they concern; alertsError when they could not be read.
+    QList<PumpingAlert> alerts;
+    QHash<QString, QString> serviceNames;
+    QString alertsError;
+
     qint64 statusTotal(SessionStatus s) const;
 };
 

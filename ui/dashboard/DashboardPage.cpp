@@ -61,6 +61,14 @@ DashboardPage::DashboardPage(ConsoleContext &context, QWidget *parent)
     emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.4);
     m_ui->emptyState->setFont(emptyFont);
     m_ui->emptyState->setForegroundRole(QPalette::PlaceholderText);
+    // A warning that stands out in light and dark themes alike: amber, dark text.
+    m_ui->alertsBanner->setStyleSheet(
+        QStringLiteral("#alertsBanner { background: #fff4ce; border: 1px solid #d4a500; "
+                       "border-radius: 6px; } #alertsBanner QLabel { color: #3d2e00; "
+                       "background: transparent; border: none; }"));
+    QFont alertsFont = m_ui->alertsTitle->font();
+    alertsFont.setBold(true);
+    m_ui->alertsTitle->setFont(alertsFont);
 
     const QDate today =
         QDateTime::fromMSecsSinceEpoch(context.engine.clock().nowMs()).toLocalTime().date();
@@ -270,9 +278,59 @@ QString DashboardPage::rangeText() const
                              locale.toString(last, QLocale::ShortFormat));
 }
 
+void DashboardPage::showAlerts()
+{
+    const DashboardFigures &f = m_figures;
+    if (!m_hasFigures || (f.alerts.isEmpty() && f.alertsError.isEmpty())) {
+        m_ui->alertsBanner->hide();
+        return;
+    }
+    if (!f.alertsError.isEmpty()) {
+        m_ui->alertsTitle->setText(tr("The SMS-pumping signals could not be read"));
+        m_ui->alertsList->setText(f.alertsError);
+        m_ui->alertsHint->hide();
+        m_ui->alertsBanner->show();
+        return;
+    }
+    // A few lines at most; the rest are counted (all of them: GET /v1/stats/alerts).
+    constexpr qsizetype shownAtMost = 5;
+    const QLocale locale;
+    QStringList lines;
+    for (qsizetype i = 0; i < std::min(f.alerts.size(), shownAtMost); ++i) {
+        const PumpingAlert &a = f.alerts.at(i);
+        const QString service = f.serviceNames.value(a.serviceId, a.serviceId);
+        const QString where =
+            tr("%1 in %2, service %3").arg(a.prefix, Format::country(a.region), service);
+        QString what;
+        if (a.kind == PumpingAlert::Kind::Burst) {
+            what = tr("%n start(s) since %1, usually %2 an hour", nullptr, int(a.started))
+                       .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(a.windowStart).time(),
+                                            QLocale::ShortFormat),
+                            locale.toString(a.usualPerHour, 'f', 1));
+        } else {
+            const QString share = Format::percent(a.conversion().value_or(0));
+            what = a.usualConversion
+                       ? tr("%1 of %2 verified in the last 24 hours (%3); the service usually "
+                            "%4")
+                             .arg(Format::number(a.verified), Format::number(a.started), share,
+                                  Format::percent(*a.usualConversion))
+                       : tr("%1 of %2 verified in the last 24 hours (%3)")
+                             .arg(Format::number(a.verified), Format::number(a.started), share);
+        }
+        lines << QStringLiteral("• %1: %2").arg(where, what);
+    }
+    if (f.alerts.size() > shownAtMost)
+        lines << tr("and %n more", nullptr, int(f.alerts.size() - shownAtMost));
+    m_ui->alertsTitle->setText(tr("Possible SMS pumping"));
+    m_ui->alertsList->setText(lines.join(u'\n'));
+    m_ui->alertsHint->show();
+    m_ui->alertsBanner->show();
+}
+
 void DashboardPage::showFigures()
 {
     const DashboardFigures &f = m_figures;
+    showAlerts();
     const QList<Channel> channels = allChannels();
     const QString none = QStringLiteral("—");
 

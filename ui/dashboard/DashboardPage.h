@@ -64,6 +64,7 @@ private:
     void load();
     void loaded(const Loaded &result);
     void showFigures();
+    void showAlerts();
     void showLoadState();
     QString rangeText() const;
     void watchTheDate();

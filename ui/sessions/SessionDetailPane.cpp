@@ -14,20 +14,6 @@ namespace vc::ui {
 
 namespace {
 
-QString countryText(const QString &region)
-{
-    if (region.isEmpty())
-        return QStringLiteral("—");
-    const QLocale::Territory territory = QLocale::codeToTerritory(region);
-    if (territory == QLocale::AnyTerritory)
-        return region;
-    // The country in its own language ("Norge (NO)"): Qt has no country names in the console's
-    // language, and the English one would stand out in a translated window.
-    const QString name = QLocale(QLocale::AnyLanguage, territory).nativeTerritoryName();
-    return SessionDetailPane::tr("%1 (%2)").arg(
-        name.isEmpty() ? QLocale::territoryToString(territory) : name, region);
-}
-
 QString languageText(const QString &locale)
 {
     if (locale.isEmpty())
@@ -126,7 +112,7 @@ void SessionDetailPane::fill()
     m_ui->statusValue->setToolTip(s.test ? SessionListModel::testSessionHint() : QString());
     m_ui->channelValue->setText(Format::channel(s.channel));
     m_ui->recipientValue->setText(s.recipientMasked);
-    m_ui->countryValue->setText(countryText(s.recipientRegion));
+    m_ui->countryValue->setText(Format::country(s.recipientRegion));
     m_ui->localeValue->setText(languageText(s.locale));
     m_ui->serviceValue->setText(m_serviceName.isEmpty() || m_serviceName == s.serviceId
                                     ? s.serviceId
