@@ -47,6 +47,17 @@ void checkPhone(const QString &input, const QString &region)
                                                                       "region");
     require(!r->masked.contains(r->normalised), "the masked number hides digits");
     require(r->masked.contains(QLatin1String("****")), "the masked number has a mask");
+    // The SMS-pumping prefix and the masked number together leave two digits unknown, and the
+    // prefix is the same from the stored region as from the parse.
+    const qsizetype national = r->normalised.size() - 1 - QString::number(r->callingCode).size();
+    const qsizetype inPrefix = r->prefix.contains(u' ') ? r->prefix.section(u' ', 1).size() : 0;
+    const qsizetype shown = r->masked.size() - r->masked.lastIndexOf(u'*') - 1;
+    require(r->prefix.startsWith(u'+' + QString::number(r->callingCode)),
+            "the prefix starts with the calling code");
+    require(inPrefix == 0 || national - inPrefix - shown >= 2,
+            "the prefix and the mask leave two digits unknown");
+    require(Recipients::numberPrefixInRegion(r->normalised, r->region) == r->prefix,
+            "the prefix from the region is the prefix from the parse");
 
     // Normalising is idempotent: the E.164 form parses, without a region, to itself.
     const Result<Recipient> again = Recipients::parsePhone(r->normalised);
@@ -115,6 +126,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkSearch(input, region);
     // Masking takes stored values, but must not break on anything.
     (void)Recipients::maskPhone(input, 47);
+    (void)Recipients::numberPrefix(input, 47);
     (void)Recipients::maskEmail(input);
     return 0;
 }
