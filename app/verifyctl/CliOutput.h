@@ -15,6 +15,7 @@ enum Exit : int
     Failure = 1,     // the engine refused or failed (message on stderr)
     Usage = 2,       // bad command line
     NotVerified = 3, // `check`: the code did not verify (result on stdout)
+    Alerts = 4,      // `alerts`: signs of SMS pumping were found (listed on stdout)
 };
 
 // Where a command's output goes: human-readable text, or one JSON document with --json.

@@ -332,6 +332,48 @@ int runStats(Engine &engine, const QCommandLineParser &p, const Output &out)
     return Ok;
 }
 
+void alertsOptions(QCommandLineParser &p)
+{
+    p.addOption({opt("service"), QStringLiteral("Only this service."), QStringLiteral("ID")});
+}
+
+// Exit 4 when there are alerts, so a cron job or a monitor can act on them.
+int runAlerts(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    if (!positional(p).isEmpty())
+        return out.usage(QStringLiteral("alerts takes no arguments"));
+    auto alerts = engine.pumpingAlerts(p.value(opt("service")));
+    if (!alerts)
+        return out.error(alerts.error());
+    QJsonArray list;
+    for (const PumpingAlert &a : std::as_const(*alerts))
+        list.append(Json::of(a));
+    out.document(list);
+    if (alerts->isEmpty())
+        out.line(QStringLiteral("No signs of SMS pumping."));
+    for (const PumpingAlert &a : std::as_const(*alerts)) {
+        const QString where =
+            QStringLiteral("%1 (%2), service %3").arg(a.prefix, a.region, a.serviceId);
+        if (a.kind == PumpingAlert::Kind::Burst)
+            out.line(QStringLiteral("burst           %1: %2 starts since %3, usually %4 an hour")
+                         .arg(where)
+                         .arg(a.started)
+                         .arg(humanTime(a.windowStart))
+                         .arg(a.usualPerHour, 0, 'f', 1));
+        else
+            out.line(QStringLiteral("low conversion  %1: %2 of %3 verified from %4 to %5, the "
+                                    "service usually %6")
+                         .arg(where)
+                         .arg(a.verified)
+                         .arg(a.started)
+                         .arg(humanTime(a.windowStart), humanTime(a.windowEnd),
+                              a.usualConversion
+                                  ? QStringLiteral("%1 %").arg(*a.usualConversion * 100, 0, 'f', 1)
+                                  : QStringLiteral("n/a (too few sessions)")));
+    }
+    return alerts->isEmpty() ? Ok : Alerts;
+}
+
 int runDeliver(Engine &engine, const QCommandLineParser &p, const Output &out)
 {
     if (!positional(p).isEmpty())
@@ -949,6 +991,9 @@ const QList<Command> &commands()
          QStringLiteral("Show messages in the local outbox."), outboxOptions, runOutbox},
         {QStringLiteral("stats"), QStringLiteral("[--from T] [--to T] [--service ID]"),
          QStringLiteral("Sessions by channel and status, success rate."), statsOptions, runStats},
+        {QStringLiteral("alerts"), QStringLiteral("[--service ID]"),
+         QStringLiteral("Signs of SMS pumping now, per number prefix (exit 4 when any)."),
+         alertsOptions, runAlerts},
         {QStringLiteral("services"), QStringLiteral("list | show ID | update ID KEY=VALUE..."),
          QStringLiteral("List, show or change services."), noOptions, runServices},
         {QStringLiteral("keys"),

@@ -28,7 +28,7 @@ using namespace vc::test;
 
 namespace {
 
-constexpr int Ok = 0, Failure = 1, Usage = 2, NotVerified = 3;
+constexpr int Ok = 0, Failure = 1, Usage = 2, NotVerified = 3, Alerts = 4;
 
 const QString kPhone = QStringLiteral("+4791234567");
 const QString kPhoneMasked = QStringLiteral("+47****4567");
@@ -119,6 +119,7 @@ private slots:
     void unknownAndMalformedSessionIds();
     void cancelTwice();
     void servicesShowAndUpdate();
+    void pumpingAlerts();
     void providersConfiguredAndRouted();
     void readableMasterKeyIsRefusedAndNothingChanges();
     // Last: looks at the output of every run above, after a flow of its own.
@@ -524,6 +525,46 @@ void TestVerifyctl::cancelTwice()
     r = run({QStringLiteral("events"), id, QStringLiteral("--json")});
     QVERIFY2(r.exitCode == Ok, describe(r).constData());
     QCOMPARE(eventTypes(r.array()).count(QStringLiteral("cancelled")), 1);
+}
+
+// `alerts` lists the SMS-pumping signals with the prefix, never a number, and exits 4 when there
+// are any, so a monitor can act on them.
+void TestVerifyctl::pumpingAlerts()
+{
+    Run r = run({QStringLiteral("alerts")});
+    QVERIFY2(r.exitCode == Ok && !r.crashed, describe(r).constData());
+    QVERIFY2(r.stdoutText().contains(QStringLiteral("No signs of SMS pumping")),
+             describe(r).constData());
+
+    for (int i = 0; i < 10; ++i) {
+        const QString number = QStringLiteral("+447400%1").arg(400000 + i);
+        m_fullRecipients << number << number.mid(3);
+        QVERIFY(!startSession(QStringLiteral("sms"), number).isEmpty());
+    }
+    r = run({QStringLiteral("alerts"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == Alerts && !r.crashed, describe(r).constData());
+    const QJsonArray alerts = r.array();
+    QCOMPARE(alerts.size(), 1);
+    const QJsonObject a = alerts.first().toObject();
+    QCOMPARE(a.value(QStringLiteral("kind")).toString(), QStringLiteral("burst"));
+    QCOMPARE(a.value(QStringLiteral("prefix")).toString(), QStringLiteral("+44 740"));
+    QCOMPARE(a.value(QStringLiteral("service_id")).toString(), QStringLiteral("default"));
+    QCOMPARE(a.value(QStringLiteral("started")).toInt(), 10);
+
+    r = run({QStringLiteral("alerts")});
+    QVERIFY2(r.exitCode == Alerts, describe(r).constData());
+    QVERIFY2(
+        r.stdoutText().contains(QStringLiteral("burst")) &&
+            r.stdoutText().contains(QStringLiteral("+44 740 (GB), service default: 10 starts")),
+        describe(r).constData());
+    // Another service has none; a malformed service id is refused.
+    r = run({QStringLiteral("alerts"), QStringLiteral("--service"), QStringLiteral("nosuch")});
+    QVERIFY2(r.exitCode == Ok, describe(r).constData());
+    r = run({QStringLiteral("alerts"), QStringLiteral("--service"), QStringLiteral("Bad Id")});
+    QVERIFY2(r.exitCode == Failure && r.stderrText().contains(QStringLiteral("service_id")),
+             describe(r).constData());
+    r = run({QStringLiteral("alerts"), QStringLiteral("extra")});
+    QVERIFY2(r.exitCode == Usage, describe(r).constData());
 }
 
 void TestVerifyctl::servicesShowAndUpdate()
