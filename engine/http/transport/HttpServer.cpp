@@ -29,7 +29,11 @@ void RequestHandler::completed(const HttpRequest &, int, qint64) {}
 void HttpServer::Impl::log(const char *format, va_list args)
 {
     char buffer[512];
+    // libmicrohttpd's own format strings, handed through its log callback.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
     std::vsnprintf(buffer, sizeof buffer, format, args);
+#pragma GCC diagnostic pop
     const QByteArray line = QByteArray(buffer).trimmed();
     {
         std::lock_guard lock(startLogMutex);
