@@ -1395,6 +1395,15 @@ void TestHttpApi::badRequestsNameTheField()
          jsonBytes(
              {{u"channel"_s, u"sms"_s}, {u"recipient"_s, number}, {u"ttl_seconds"_s, 100'000}}),
          u"ttl_seconds"_s},
+        // Far outside any integer type (converting it would be undefined behaviour).
+        {startPath,
+         "{\"channel\": \"sms\", \"recipient\": \"" + phone.toUtf8() +
+             "\", \"ttl_seconds\": 1e300}",
+         u"ttl_seconds"_s},
+        {startPath,
+         "{\"channel\": \"sms\", \"recipient\": \"" + phone.toUtf8() +
+             "\", \"code_length\": -1e19}",
+         u"code_length"_s},
         {startPath, jsonBytes({{u"recipient"_s, number}}), u"channel"_s},
         {startPath, jsonBytes({{u"channel"_s, u"fax"_s}, {u"recipient"_s, number}}), u"channel"_s},
         {startPath, jsonBytes({{u"channel"_s, 1}, {u"recipient"_s, number}}), u"channel"_s},

@@ -103,7 +103,10 @@ Result<std::optional<int>> intField(const QJsonObject &o, const QString &key)
     if (v.isUndefined() || v.isNull())
         return std::optional<int>();
     const double d = v.toDouble();
-    if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d < -1e9 || d > 1e9)
+    // In range before the conversion: converting a double out of qint64's range (1e300, NaN,
+    // infinity) is undefined behaviour.
+    if (!v.isDouble() || !(d >= -1e9 && d <= 1e9) ||
+        d != static_cast<double>(static_cast<qint64>(d)))
         return Error::invalid(key, QStringLiteral("must be a whole number"));
     return std::optional<int>(static_cast<int>(d));
 }
