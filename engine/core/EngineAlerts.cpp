@@ -42,8 +42,7 @@ Status Engine::countPrefixVerified(Connection &c, const SessionRow &row) const
     auto recipient = m_crypto->openRecipient(v.id, row.recipientSealed);
     if (!recipient)
         return recipient.error();
-    const QString prefix =
-        Recipients::numberPrefixInRegion(recipient->toUtf8String(), v.recipientRegion);
+    const QString prefix = Recipients::numberPrefixOf(recipient->toUtf8String());
     if (prefix.isEmpty())
         return {};
     return StatsStore(c).countPrefixVerified(v.createdAt, v.serviceId, prefix);

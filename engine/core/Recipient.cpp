@@ -284,6 +284,11 @@ Result<Recipient> parsePhone(const QString &input, const QString &defaultRegion)
 
     std::string e164;
     util.Format(number, PhoneNumberUtil::E164, &e164);
+    // libphonenumber accepts some long German numbers beyond E.164's 15 digits; no gateway takes
+    // them.
+    if (e164.size() > 16)
+        return invalidRecipient(
+            QStringLiteral("has more than 15 digits, the most an international number can have"));
 
     Recipient r;
     r.kind = Recipient::Kind::Phone;
@@ -404,9 +409,15 @@ QString numberPrefix(const QString &e164, int callingCode)
     return digits == 0 ? country : country + u' ' + national.left(digits);
 }
 
-QString numberPrefixInRegion(const QString &e164, const QString &region)
+QString numberPrefixOf(const QString &e164)
 {
-    return numberPrefix(e164, phoneUtil().GetCountryCodeForRegion(region.toStdString()));
+    if (!e164.startsWith(u'+') || e164.size() > 16)
+        return {};
+    const PhoneNumberUtil &util = phoneUtil();
+    PhoneNumber number;
+    if (util.Parse(e164.toStdString(), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return {};
+    return numberPrefix(e164, number.country_code());
 }
 
 QString maskEmail(const QString &email)

@@ -56,8 +56,9 @@ QString maskPhone(const QString &e164, int callingCode);
 // fewer for short numbers, so that a prefix and the masked number (maskPhone) together always
 // leave at least two digits unknown. Empty when `e164` does not start with `callingCode`.
 QString numberPrefix(const QString &e164, int callingCode);
-// The same for a number whose region (ISO 3166-1) is known instead of its calling code.
-QString numberPrefixInRegion(const QString &e164, const QString &region);
+// The same for a stored E.164 number, whose calling code is read off it (non-geographic numbers
+// such as +800 have no region to find it from). Empty when `e164` is not E.164.
+QString numberPrefixOf(const QString &e164);
 QString maskEmail(const QString &email);
 
 } // namespace Recipients

@@ -56,8 +56,8 @@ void checkPhone(const QString &input, const QString &region)
             "the prefix starts with the calling code");
     require(inPrefix == 0 || national - inPrefix - shown >= 2,
             "the prefix and the mask leave two digits unknown");
-    require(Recipients::numberPrefixInRegion(r->normalised, r->region) == r->prefix,
-            "the prefix from the region is the prefix from the parse");
+    require(Recipients::numberPrefixOf(r->normalised) == r->prefix,
+            "the prefix of the stored number is the prefix from the parse");
 
     // Normalising is idempotent: the E.164 form parses, without a region, to itself.
     const Result<Recipient> again = Recipients::parsePhone(r->normalised);

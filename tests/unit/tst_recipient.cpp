@@ -231,6 +231,9 @@ void TestRecipient::invalidPhoneRefused_data()
         << QStringLiteral("too long");
     QTest::newRow("too many digits")
         << QStringLiteral("+47 9123456789012345678") << QString() << QStringLiteral("too long");
+    // A German number libphonenumber calls valid, with 17 digits (found by fuzz_recipient).
+    QTest::newRow("beyond E.164's 15 digits") << QStringLiteral("+49 479 1212 4127 4739")
+                                              << QString() << QStringLiteral("more than 15 digits");
 }
 
 void TestRecipient::invalidPhoneRefused()
@@ -269,13 +272,13 @@ void TestRecipient::phonePrefix()
     QCOMPARE(Recipients::numberPrefix(QStringLiteral("+14155550123"), 1), QStringLiteral("+1 415"));
     // Eight digits (Norway): 2 in the prefix, 4 masked, 2 unknown.
     QCOMPARE(Recipients::numberPrefix(QStringLiteral("+4791234567"), 47), QStringLiteral("+47 91"));
-    QCOMPARE(Recipients::numberPrefixInRegion(QStringLiteral("+4791234567"), QStringLiteral("NO")),
-             QStringLiteral("+47 91"));
+    QCOMPARE(Recipients::numberPrefixOf(QStringLiteral("+4791234567")), QStringLiteral("+47 91"));
+    // A non-geographic number (international freephone) has no region but a calling code.
+    QCOMPARE(Recipients::numberPrefixOf(QStringLiteral("+80012345678")), QStringLiteral("+800 12"));
     // Four digits (Niue): the calling code alone.
     QCOMPARE(Recipients::numberPrefix(QStringLiteral("+6837290"), 683), QStringLiteral("+683"));
     QCOMPARE(Recipients::numberPrefix(QStringLiteral("+4691234567"), 47), QString());
-    QCOMPARE(Recipients::numberPrefixInRegion(QStringLiteral("+4791234567"), QStringLiteral("XX")),
-             QString());
+    QCOMPARE(Recipients::numberPrefixOf(QStringLiteral("4791234567")), QString());
 
     // Parsing sets it, and for every length the prefix and the mask leave two digits unknown.
     for (const QString &number : {QStringLiteral("+4791234567"), QStringLiteral("+358501234567"),
