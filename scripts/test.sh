@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds Verify Console with warnings as errors and runs the
 # whole test suite with CTest. Prints the output of failing tests; exits non-zero on any failure.
-# With VC_TEST_SANITIZERS=1 it then runs the unit and integration tests again under
-# AddressSanitizer and UndefinedBehaviorSanitizer (build-asan) and a short run of each libFuzzer
-# target (build-fuzz, clang-14); CI does not do this yet (docs/SECURITY.md says why).
-#   scripts/test.sh [CTEST_ARGS]   the suite (VC_TEST_SANITIZERS=1: also sanitizers and fuzzing)
+# Then, under AddressSanitizer and UndefinedBehaviorSanitizer (docs/SECURITY.md, "What CI runs"):
+#   VC_TEST_SANITIZERS=subset (default, what CI runs): a short libFuzzer run of every fuzz target
+#       (build-fuzz, clang-14): request bodies, templates, recipients
+#   VC_TEST_SANITIZERS=1: also the unit and integration tests again (build-asan, g++)
+#   VC_TEST_SANITIZERS=0: nothing more
+#   scripts/test.sh [CTEST_ARGS]   the suite, then the sanitizer stage above
 #   scripts/test.sh --sanitize     the WHOLE suite under the sanitizers, nothing else
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -48,7 +50,8 @@ if [ "$SANITIZE_ONLY" = 0 ]; then
     vc_ctest "$BUILD" "$@"
 fi
 
-if [ "$SANITIZE_ONLY" = 1 ] || [ "${VC_TEST_SANITIZERS:-0}" != 0 ]; then
+SANITIZERS="${VC_TEST_SANITIZERS:-subset}"
+if [ "$SANITIZE_ONLY" = 1 ] || [ "$SANITIZERS" = 1 ]; then
     ASAN="${VC_ASAN_BUILD_DIR:-$VC_ROOT/build-asan}"
     vc_configure "$ASAN" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVC_WERROR=ON -DVC_BUILD_TESTS=ON \
         -DVC_BUILD_BENCH=OFF -DVC_SANITIZE=ON
@@ -58,7 +61,7 @@ if [ "$SANITIZE_ONLY" = 1 ] || [ "${VC_TEST_SANITIZERS:-0}" != 0 ]; then
         vc_say "Running the whole test suite under the sanitizers ($(vc_elapsed))"
         vc_ctest "$ASAN" "$@"
     else
-        # The subset that fits CI's time: see "What CI runs" in docs/SECURITY.md.
+        # The unit and integration tests (VC_SANITIZE_LABELS): docs/SECURITY.md.
         labels="${VC_SANITIZE_LABELS:-unit|integration}"
         mapfile -t targets < <(ctest --test-dir "$ASAN" -N -L "$labels" |
             sed -n 's/^ *Test *#[0-9]*: \(tst_[a-z0-9_]*\)$/\1/p')
@@ -69,9 +72,10 @@ if [ "$SANITIZE_ONLY" = 1 ] || [ "${VC_TEST_SANITIZERS:-0}" != 0 ]; then
     fi
 fi
 
-if [ "$SANITIZE_ONLY" = 0 ] && [ "${VC_TEST_SANITIZERS:-0}" != 0 ]; then
+if [ "$SANITIZE_ONLY" = 0 ] && [ "$SANITIZERS" != 0 ]; then
     FUZZ="${VC_FUZZ_BUILD_DIR:-$VC_ROOT/build-fuzz}"
-    vc_say "Building the fuzz targets into $FUZZ (clang-14, libFuzzer) ($(vc_elapsed))"
+    vc_say "Building the fuzz targets into $FUZZ (clang-14, libFuzzer, ASan, UBSan)" \
+        "($(vc_elapsed))"
     CC=clang-14 CXX=clang++-14 vc_configure "$FUZZ" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DVC_WERROR=ON -DVC_BUILD_TESTS=OFF -DVC_BUILD_BENCH=OFF -DVC_FUZZ=ON
     cmake --build "$FUZZ" -j "$(nproc)" --target vc_fuzz_targets
