@@ -83,7 +83,7 @@ using namespace vc::ui;
 namespace {
 
 // Bump when the generated data changes shape: the cache key holds it.
-constexpr int GeneratorVersion = 1;
+constexpr int GeneratorVersion = 2; // 2: number prefix counts
 constexpr int TimeoutMs = 120'000;
 constexpr qint64 HourMs = 3'600'000;
 constexpr qint64 DayMs = 86'400'000;
@@ -406,6 +406,13 @@ private:
     std::map<QString, qint64> m_statusCounts;
     // (hour, service, channel, status) -> sessions; (hour, service, channel, event) -> count
     std::map<std::tuple<qint64, int, int, int>, qint64> m_sessionStats;
+    struct PrefixCount
+    {
+        QString region;
+        qint64 started = 0;
+        qint64 verified = 0;
+    };
+    std::map<std::tuple<qint64, int, QString>, PrefixCount> m_prefixStats;
     std::map<std::tuple<qint64, int, int, QString>, qint64> m_eventStats;
 };
 
@@ -848,6 +855,14 @@ void Generator::makeSession(qint64 t0, bool openWindow)
 
     ++m_sessionStats[{sql::hourStart(t0), service, static_cast<int>(channel),
                       static_cast<int>(status)}];
+    if (phone) { // the SMS-pumping signals' counts, as Engine::start and check keep them
+        PrefixCount &p = m_prefixStats[{sql::hourStart(t0), service,
+                                        Recipients::numberPrefix(person.normalised,
+                                                                 person.callingCode)}];
+        p.region = person.region;
+        ++p.started;
+        p.verified += status == SessionStatus::Verified ? 1 : 0;
+    }
     ++m_statusCounts[statusName(status)];
     ++m_made;
 }
@@ -958,6 +973,16 @@ Generated Generator::run()
                 .bind(3, channelName(static_cast<Channel>(std::get<2>(key))))
                 .bind(4, statusName(static_cast<SessionStatus>(std::get<3>(key))))
                 .bind(5, count)
+                .run();
+        Stmt p(db, QStringLiteral("INSERT INTO prefix_stats_hourly (hour_start, service_id, "
+                                  "prefix, region, started, verified) VALUES (?, ?, ?, ?, ?, ?)"));
+        for (const auto &[key, count] : m_prefixStats)
+            p.bind(1, std::get<0>(key))
+                .bind(2, QString::fromLatin1(kServices[std::get<1>(key)].id))
+                .bind(3, std::get<2>(key))
+                .bind(4, count.region)
+                .bind(5, count.started)
+                .bind(6, count.verified)
                 .run();
         Stmt e(db, QStringLiteral("INSERT INTO stats_hourly_events (hour_start, service_id, "
                                   "channel, event, count) VALUES (?, ?, ?, ?, ?)"));
