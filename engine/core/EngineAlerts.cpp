@@ -99,6 +99,20 @@ Result<QList<PumpingAlert>> Engine::pumpingAlerts(const QString &serviceId,
         };
 
         QList<PumpingAlert> alerts;
+        // An alert about `t` over [from, to) with its counts there.
+        const auto alert = [](PumpingAlert::Kind kind, const PrefixTally &t, qint64 from, qint64 to,
+                              qint64 started, qint64 verified) {
+            PumpingAlert a;
+            a.kind = kind;
+            a.serviceId = t.serviceId;
+            a.prefix = t.prefix;
+            a.region = t.region;
+            a.windowStart = from;
+            a.windowEnd = to;
+            a.started = started;
+            a.verified = verified;
+            return a;
+        };
         for (const PrefixTally &t : std::as_const(tallies)) {
             if (t.burstStarted >= thresholds.burstMinStarts) {
                 auto before =
@@ -107,17 +121,9 @@ Result<QList<PumpingAlert>> Engine::pumpingAlerts(const QString &serviceId,
                     return before.error();
                 const double usualPerHour = double(*before) / double(BaselineHours);
                 if (double(t.burstStarted) > thresholds.burstFactor * usualPerHour * burstHours) {
-                    PumpingAlert a;
-                    a.kind = PumpingAlert::Kind::Burst;
-                    a.serviceId = t.serviceId;
-                    a.prefix = t.prefix;
-                    a.region = t.region;
-                    a.windowStart = burstFrom;
-                    a.windowEnd = now;
-                    a.started = t.burstStarted;
-                    a.verified = t.burstVerified;
-                    a.usualPerHour = usualPerHour;
-                    alerts.append(a);
+                    alerts.append(alert(PumpingAlert::Kind::Burst, t, burstFrom, now,
+                                        t.burstStarted, t.burstVerified));
+                    alerts.last().usualPerHour = usualPerHour;
                 }
             }
             if (t.started >= thresholds.conversionMinStarts) {
@@ -128,17 +134,9 @@ Result<QList<PumpingAlert>> Engine::pumpingAlerts(const QString &serviceId,
                 const double limit =
                     *usual ? **usual * thresholds.conversionFactor : thresholds.conversionFloor;
                 if (conversion < limit) {
-                    PumpingAlert a;
-                    a.kind = PumpingAlert::Kind::LowConversion;
-                    a.serviceId = t.serviceId;
-                    a.prefix = t.prefix;
-                    a.region = t.region;
-                    a.windowStart = conversionFrom;
-                    a.windowEnd = hour;
-                    a.started = t.started;
-                    a.verified = t.verified;
-                    a.usualConversion = *usual;
-                    alerts.append(a);
+                    alerts.append(alert(PumpingAlert::Kind::LowConversion, t, conversionFrom, hour,
+                                        t.started, t.verified));
+                    alerts.last().usualConversion = *usual;
                 }
             }
         }
