@@ -32,6 +32,18 @@ bool boundToService(const ApiRequest &r)
     return r.caller && !r.caller->serviceId.isEmpty();
 }
 
+// The service a listing asks for (`service_id`, empty for all); a key bound to a service always
+// gets its own, and asking for another is Forbidden.
+Result<QString> requestedService(const ApiRequest &r)
+{
+    const QString asked = r.http.queryValue(QStringLiteral("service_id")).value_or(QString());
+    if (!boundToService(r))
+        return asked;
+    if (!asked.isEmpty() && asked != r.caller->serviceId)
+        return Error{ErrorCode::Forbidden, QStringLiteral("this key sees only its own service")};
+    return r.caller->serviceId;
+}
+
 HttpResponse sessions(ApiRequest &r)
 {
     const HttpRequest &h = r.http;
@@ -56,13 +68,10 @@ HttpResponse sessions(ApiRequest &r)
             return errorResponse(Error::invalid(QStringLiteral("channel"),
                                                 QStringLiteral("must be sms, voice or email")));
     }
-    q.serviceId = h.queryValue(QStringLiteral("service_id")).value_or(QString());
-    if (boundToService(r)) {
-        if (!q.serviceId.isEmpty() && q.serviceId != r.caller->serviceId)
-            return errorResponse(
-                {ErrorCode::Forbidden, QStringLiteral("this key sees only its own service")});
-        q.serviceId = r.caller->serviceId;
-    }
+    auto service = requestedService(r);
+    if (!service)
+        return errorResponse(service.error());
+    q.serviceId = *service;
     auto from = timeParam(h, QStringLiteral("from"));
     auto to = timeParam(h, QStringLiteral("to"));
     auto limit = intParam(h, QStringLiteral("limit"), 1, 500);
@@ -104,13 +113,10 @@ HttpResponse stats(ApiRequest &r)
         return errorResponse(to.error());
     q.fromMs = from->value_or(r.engine.clock().nowMs() - 30LL * 86'400'000);
     q.toMs = to->value_or(0);
-    q.serviceId = h.queryValue(QStringLiteral("service_id")).value_or(QString());
-    if (boundToService(r)) {
-        if (!q.serviceId.isEmpty() && q.serviceId != r.caller->serviceId)
-            return errorResponse(
-                {ErrorCode::Forbidden, QStringLiteral("this key sees only its own service")});
-        q.serviceId = r.caller->serviceId;
-    }
+    auto service = requestedService(r);
+    if (!service)
+        return errorResponse(service.error());
+    q.serviceId = *service;
     const QString granularity =
         h.queryValue(QStringLiteral("granularity")).value_or(QStringLiteral("day"));
     if (granularity == QLatin1String("hour"))
@@ -130,14 +136,10 @@ HttpResponse pumpingAlerts(ApiRequest &r)
     const HttpRequest &h = r.http;
     if (Status s = allowOnlyParams(h, {QStringLiteral("service_id")}); !s)
         return errorResponse(s.error());
-    QString serviceId = h.queryValue(QStringLiteral("service_id")).value_or(QString());
-    if (boundToService(r)) {
-        if (!serviceId.isEmpty() && serviceId != r.caller->serviceId)
-            return errorResponse(
-                {ErrorCode::Forbidden, QStringLiteral("this key sees only its own service")});
-        serviceId = r.caller->serviceId;
-    }
-    auto alerts = r.engine.pumpingAlerts(serviceId);
+    auto service = requestedService(r);
+    if (!service)
+        return errorResponse(service.error());
+    auto alerts = r.engine.pumpingAlerts(*service);
     if (!alerts)
         return errorResponse(alerts.error());
     QJsonArray list;
