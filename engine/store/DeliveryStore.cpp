@@ -1,6 +1,7 @@
 #include "store/DeliveryStore.h"
 
 #include "store/Database.h"
+#include "store/LeasedQueue.h"
 #include "store/SqlUtil.h"
 
 namespace vc {
@@ -133,20 +134,8 @@ Result<QList<DeliveryRow>> DeliveryStore::claimDue(qint64 now, qint64 leaseMs, i
         while (q->next())
             ids.append(q->i64(0));
     }
-    QList<DeliveryRow> claimed;
-    for (qint64 id : ids) {
-        auto u = m_c.exec(kClaimDueSql4, {now + leaseMs, now, id, now});
-        if (!u)
-            return u.error();
-        if (u->rowsAffected() != 1)
-            continue;
-        auto row = find(id);
-        if (!row)
-            return row.error();
-        if (*row)
-            claimed.append(**row);
-    }
-    return claimed;
+    return leaseEach<DeliveryRow>(m_c, kClaimDueSql4, ids, now, leaseMs,
+                                  [this](qint64 id) { return find(id); });
 }
 
 Result<std::optional<DeliveryRow>> DeliveryStore::find(qint64 id)

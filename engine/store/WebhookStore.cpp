@@ -3,6 +3,7 @@
 #include "core/JsonViews.h"
 #include "crypto/Uuid.h"
 #include "store/Database.h"
+#include "store/LeasedQueue.h"
 #include "store/SqlUtil.h"
 
 #include <QJsonDocument>
@@ -122,20 +123,8 @@ Result<QList<WebhookRow>> WebhookStore::claimDue(qint64 now, qint64 leaseMs, int
         while (q->next())
             ids.append(q->i64(0));
     }
-    QList<WebhookRow> claimed;
-    for (qint64 id : ids) {
-        auto u = m_c.exec(kClaimSql, {now + leaseMs, now, id, now});
-        if (!u)
-            return u.error();
-        if (u->rowsAffected() != 1)
-            continue;
-        auto row = find(id);
-        if (!row)
-            return row.error();
-        if (*row)
-            claimed.append(**row);
-    }
-    return claimed;
+    return leaseEach<WebhookRow>(m_c, kClaimSql, ids, now, leaseMs,
+                                 [this](qint64 id) { return find(id); });
 }
 
 Result<std::optional<WebhookRow>> WebhookStore::find(qint64 id)
