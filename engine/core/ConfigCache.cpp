@@ -33,7 +33,26 @@ QString ConfigSnapshot::routeFor(const QString &serviceId, Channel channel) cons
     return own.isEmpty() ? routes.value(u'/' + name) : own;
 }
 
+ConfigCache::ConfigCache(std::shared_ptr<Database> db)
+    : m_db(std::move(db))
+    , m_checked(m_db->makeCache<Snapshot>(ReadCache<Snapshot>::Topic::Config, 1))
+{}
+
 Result<std::shared_ptr<const ConfigSnapshot>> ConfigCache::current()
+{
+    // The writer thread may see its own uncommitted changes: it always asks the database.
+    if (!m_checked || m_db->isWriterThread())
+        return fromDatabase();
+    const auto cached = m_checked->lookup(QString());
+    if (cached.value)
+        return *cached.value;
+    auto snapshot = fromDatabase();
+    if (snapshot && cached.ticket)
+        m_checked->store(QString(), *snapshot, *cached.ticket);
+    return snapshot;
+}
+
+Result<std::shared_ptr<const ConfigSnapshot>> ConfigCache::fromDatabase()
 {
     auto conn = m_db->connection();
     if (!conn)

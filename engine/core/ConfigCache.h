@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "core/Service.h"
 #include "delivery/MessageTemplates.h"
+#include "store/ChangeTracker.h"
 #include "store/KeyStore.h"
 #include "store/ProviderStore.h"
 
@@ -35,21 +36,25 @@ struct ConfigSnapshot
 };
 
 // A per-process copy of the configuration, checked against the database's configuration
-// version on every use (one indexed read) and reloaded when another process or thread changed
-// it. Inside a write unit the uncommitted state is read but never cached, since it may still be
-// rolled back.
+// version (one indexed read) whenever something may have been committed since the last check,
+// and reloaded when another process or thread changed it. Inside a write unit the uncommitted state
+// is read but never cached, since it may still be rolled back.
 class ConfigCache
 {
 public:
-    explicit ConfigCache(std::shared_ptr<Database> db)
-        : m_db(std::move(db))
-    {}
+    explicit ConfigCache(std::shared_ptr<Database> db);
     Result<std::shared_ptr<const ConfigSnapshot>> current();
+    ReadCacheCounts counts() const { return m_checked ? m_checked->counts() : ReadCacheCounts{}; }
 
 private:
-    Result<std::shared_ptr<const ConfigSnapshot>> load(Connection &c, qint64 version);
+    using Snapshot = std::shared_ptr<const ConfigSnapshot>;
+    Result<Snapshot> fromDatabase();
+    Result<Snapshot> load(Connection &c, qint64 version);
 
     std::shared_ptr<Database> m_db;
+    // While nothing that could change the configuration has been committed since it was
+    // checked, the snapshot stands without even the version read (see ChangeTracker).
+    std::shared_ptr<ReadCache<Snapshot>> m_checked;
     QMutex m_mutex;
     std::shared_ptr<const ConfigSnapshot> m_snapshot;
 };

@@ -36,6 +36,8 @@ namespace vc {
 namespace {
 
 const QString kDefaultService = QStringLiteral("default");
+// Sessions whose status is kept in memory: polled sessions (a few KiB of memory per hundred).
+constexpr int kStatusCacheEntries = 16384;
 
 Error sessionNotFound()
 {
@@ -108,6 +110,8 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineConfig &config,
     engine->m_crypto = std::make_shared<const SessionCrypto>(*keys);
     engine->m_templates = std::make_unique<TemplateCatalog>(std::move(*templates));
     engine->m_configCache = std::make_unique<ConfigCache>(engine->m_db);
+    engine->m_statusCache = engine->m_db->makeCache<SessionView>(
+        ReadCache<SessionView>::Topic::Sessions, kStatusCacheEntries);
 
     const QString keyCheck = engine->m_crypto->keyCheck();
     Status init = engine->m_db->write<void>([&](Connection &conn) -> Status {
@@ -593,6 +597,14 @@ Result<SessionView> Engine::status(const QString &sessionId)
 {
     if (Status s = SessionRules::validateSessionId(sessionId); !s)
         return s.error();
+    std::optional<ReadCache<SessionView>::Ticket> ticket;
+    if (m_statusCache && !m_db->isWriterThread()) {
+        auto cached = m_statusCache->lookup(sessionId);
+        if (cached.value &&
+            (isFinal(cached.value->status) || m_clock->nowMs() < cached.value->expiresAt))
+            return std::move(*cached.value);
+        ticket = cached.ticket;
+    }
     auto found = m_db->read<std::optional<SessionRow>>(
         [&](Connection &c) { return SessionStore(c).find(sessionId); });
     if (!found)
@@ -600,8 +612,11 @@ Result<SessionView> Engine::status(const QString &sessionId)
     if (!*found)
         return sessionNotFound();
     const SessionView &v = (*found)->view;
-    if (isFinal(v.status) || m_clock->nowMs() < v.expiresAt)
+    if (isFinal(v.status) || m_clock->nowMs() < v.expiresAt) {
+        if (ticket)
+            m_statusCache->store(sessionId, v, *ticket);
         return v;
+    }
     // Time is up but no sweep has recorded it yet: record it now, under the write lock.
     bool expiredNow = false;
     auto view = m_db->write<SessionView>([&](Connection &c) -> Result<SessionView> {
@@ -621,6 +636,16 @@ Result<SessionView> Engine::status(const QString &sessionId)
     if (view && expiredNow)
         notify(sessionId, SessionStatus::Expired);
     return view;
+}
+
+ReadCacheCounts Engine::statusCacheCounts() const
+{
+    return m_statusCache ? m_statusCache->counts() : ReadCacheCounts{};
+}
+
+ReadCacheCounts Engine::configCacheCounts() const
+{
+    return m_configCache->counts();
 }
 
 Result<SessionView> Engine::cancel(const QString &sessionId, const Actor &actor)

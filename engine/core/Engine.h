@@ -10,6 +10,7 @@
 #include "crypto/SecureBytes.h"
 #include "delivery/DeliveryProvider.h"
 #include "delivery/DeliveryReceipt.h"
+#include "store/ChangeTracker.h"
 #include "store/ProviderStore.h"
 
 #include <QHash>
@@ -59,6 +60,10 @@ public:
     // ("already_verified"), so a replay can never read as a fresh success.
     Result<CheckResult> check(const CheckRequest &request);
     Result<SessionView> status(const QString &sessionId);
+    // How often status reads and key checks were answered from memory (see ReadCache): for the
+    // metrics. All zero when the database's changes cannot be tracked.
+    ReadCacheCounts statusCacheCounts() const;
+    ReadCacheCounts configCacheCounts() const;
     // Cancels an open session; a Conflict when it already reached a final status.
     Result<SessionView> cancel(const QString &sessionId, const Actor &actor);
     // Sends a new code (optionally by another channel that reaches the same recipient); the old
@@ -254,6 +259,9 @@ private:
     std::unique_ptr<TemplateCatalog> m_templates;
     std::shared_ptr<ProviderRegistry> m_providers;
     std::unique_ptr<ConfigCache> m_configCache;
+    // Status reads of recently read sessions, answered from memory while nothing committed
+    // since could have changed them (null when changes cannot be tracked).
+    std::shared_ptr<ReadCache<SessionView>> m_statusCache;
     std::unique_ptr<DeliveryWorker> m_inlineWorker; // for deliverDue() on callers' threads
     QMutex m_keyUseMutex;
     QHash<QString, qint64> m_keyUse; // prefix -> last use not yet written

@@ -424,6 +424,8 @@ Result<std::shared_ptr<Database>> Database::open(const Options &options)
         return conn.error();
     if (Status s = Migrations::apply(**conn); !s)
         return s.error();
+    if (db->m_dialect == SqlDialect::Sqlite)
+        db->m_tracker = ChangeTracker::open(options.path);
     return db;
 }
 
@@ -511,6 +513,11 @@ void Database::runBatch(Connection &c, const std::vector<Unit *> &batch)
             u->committed = s;
         return;
     }
+    if (m_tracker)
+        m_tracker->began();
+    c.m_touched.clear();
+    // Rows changed by the units that are kept: any means the commit writes to the WAL.
+    sqlite3_int64 keptChanges = 0;
     // SQLite savepoint names are plain identifiers; one name serves, as units do not overlap.
     const QString savepoint = QStringLiteral("SAVEPOINT unit");
     const QString release = QStringLiteral("RELEASE unit");
@@ -518,26 +525,54 @@ void Database::runBatch(Connection &c, const std::vector<Unit *> &batch)
     for (Unit *u : batch) {
         Status s = c.run(savepoint);
         if (s) {
+            const sqlite3_int64 before = c.m_handle ? sqlite3_total_changes64(c.m_handle) : 0;
             const Status unitStatus = u->work(c);
             if (!unitStatus)
                 s = c.run(undo);
+            else if (c.m_handle)
+                keptChanges += sqlite3_total_changes64(c.m_handle) - before;
             if (s)
                 s = c.run(release);
         }
         if (!s) {
             // The transaction itself is in trouble: give up on the whole batch.
             rollback(c);
+            if (m_tracker)
+                m_tracker->failed();
+            c.m_touched.clear();
             for (Unit *v : batch)
                 v->committed = s;
             return;
         }
     }
     const Status committed = commit(c);
+    if (m_tracker) {
+        if (committed)
+            m_tracker->committed(keptChanges > 0, [&] { invalidateCaches(c.m_touched); });
+        else
+            m_tracker->failed();
+    }
+    c.m_touched.clear();
     for (Unit *u : batch)
         u->committed = committed;
     if (committed) {
         m_commits.fetch_add(1);
         m_units.fetch_add(batch.size());
+    }
+}
+
+void Database::invalidateCaches(const Touched &touched)
+{
+    if (touched.empty())
+        return;
+    QMutexLocker lock(&m_cachesMutex);
+    for (auto it = m_caches.begin(); it != m_caches.end();) {
+        if (const std::shared_ptr<Invalidatable> cache = it->lock()) {
+            cache->invalidate(touched);
+            ++it;
+        } else {
+            it = m_caches.erase(it);
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "store/ChangeTracker.h"
 
 #include <QMutex>
 #include <QSqlDatabase>
@@ -114,6 +115,10 @@ public:
     // Runs a cached statement that returns no rows (transaction control).
     Status run(const QString &sql);
 
+    // What the write unit running on this connection changed, for the read caches: the stores
+    // note it as they write, and the writer hands it to the caches after the commit.
+    Touched &touched() { return m_touched; }
+
 private:
     friend class Database;
     Status attachNative();
@@ -126,6 +131,7 @@ private:
     std::unordered_map<QString, std::unique_ptr<NativeStatement>> m_native;
     std::unordered_map<const class StaticSql *, NativeStatement *> m_nativeByStatic;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_generic;
+    Touched m_touched;
 };
 
 // The database of one deployment. Hands each thread its own connection for reads (opened on
@@ -185,6 +191,12 @@ public:
     // while other connections and processes write).
     Status backupTo(const QString &path);
 
+    // A per-process cache of repeated reads that stays true to the database (see ChangeTracker),
+    // told by the writer what each commit touched. Null when changes cannot be tracked (then
+    // read the database every time).
+    template <typename V>
+    std::shared_ptr<ReadCache<V>> makeCache(typename ReadCache<V>::Topic topic, int capacity);
+
     // Transactions committed by the writer, and units they held (for tests and metrics).
     quint64 commits() const { return m_commits.load(); }
     quint64 unitsCommitted() const { return m_units.load(); }
@@ -206,6 +218,7 @@ private:
     Status begin(Connection &c);
     Status commit(Connection &c);
     void rollback(Connection &c);
+    void invalidateCaches(const Touched &touched);
 
     Options m_options;
     SqlDialect m_dialect = SqlDialect::Sqlite;
@@ -221,7 +234,22 @@ private:
     std::atomic<std::thread::id> m_writerId{};
     std::atomic<quint64> m_commits{0};
     std::atomic<quint64> m_units{0};
+
+    std::unique_ptr<ChangeTracker> m_tracker;
+    QMutex m_cachesMutex;
+    std::vector<std::weak_ptr<Invalidatable>> m_caches;
 };
+
+template <typename V>
+std::shared_ptr<ReadCache<V>> Database::makeCache(typename ReadCache<V>::Topic topic, int capacity)
+{
+    if (!m_tracker)
+        return nullptr;
+    auto cache = std::make_shared<ReadCache<V>>(*m_tracker, topic, capacity);
+    QMutexLocker lock(&m_cachesMutex);
+    m_caches.push_back(cache);
+    return cache;
+}
 
 template <typename T>
 Result<T> Database::write(const std::function<Result<T>(Connection &)> &work)

@@ -111,6 +111,7 @@ Result<qint64> ConfigStore::version()
 
 Status ConfigStore::bump()
 {
+    m_c.touched().config = true;
     auto q = m_c.exec(kBumpSql7);
     if (!q)
         return q.error();

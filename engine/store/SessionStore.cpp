@@ -166,6 +166,7 @@ Result<QList<SessionEvent>> SessionStore::events(const QString &sessionId)
 
 Status SessionStore::transition(SessionRow &row, SessionStatus to, qint64 now)
 {
+    m_c.touched().sessions.push_back(row.view.id);
     SessionView &v = row.view;
     const SessionStatus from = v.status;
     if (from == to)
@@ -261,6 +262,7 @@ Result<bool> SessionStore::expireIfDue(SessionRow &row, qint64 now)
 
 Status SessionStore::recordAttempt(SessionRow &row)
 {
+    m_c.touched().sessions.push_back(row.view.id);
     auto q = m_c.exec(kRecordAttemptSql6, {row.view.id, row.view.attempts});
     if (!q)
         return q.error();
@@ -274,6 +276,7 @@ Status SessionStore::recordAttempt(SessionRow &row)
 Status SessionStore::replaceCode(SessionRow &row, Channel channel, const QByteArray &codeHash,
                                  qint64 now, qint64 expiresAt)
 {
+    m_c.touched().sessions.push_back(row.view.id);
     auto q = m_c.exec(kReplaceCodeSql7, {codeHash, channelName(channel), now, expiresAt,
                                          row.view.id, row.view.resends});
     if (!q)
@@ -301,6 +304,7 @@ Status SessionStore::replaceCode(SessionRow &row, Channel channel, const QByteAr
 Status SessionStore::advanceWorkflow(SessionRow &row, Channel channel, const QByteArray &codeHash,
                                      qint64 now, qint64 expiresAt, std::optional<qint64> nextAt)
 {
+    m_c.touched().sessions.push_back(row.view.id);
     static const StaticSql stmt(QStringLiteral(
         "UPDATE sessions SET code_hash = ?, channel = ?, last_sent_at = ?, expires_at = ?, "
         "workflow_step = workflow_step + 1, workflow_next_at = ? WHERE id = ? AND "
@@ -331,6 +335,7 @@ Status SessionStore::advanceWorkflow(SessionRow &row, Channel channel, const QBy
 
 Status SessionStore::workflowDueNow(SessionRow &row, qint64 now)
 {
+    m_c.touched().sessions.push_back(row.view.id);
     static const StaticSql stmt(
         QStringLiteral("UPDATE sessions SET workflow_next_at = ? WHERE id = ?"));
     if (auto q = m_c.exec(stmt, {now, row.view.id}); !q)
@@ -452,6 +457,7 @@ Result<QList<SessionRow>> SessionStore::list(const SessionQuery &query,
 
 Result<int> SessionStore::purgeFinishedBefore(qint64 beforeMs, int limit)
 {
+    m_c.touched().allSessions = true;
     static const StaticSql sql(QStringLiteral(
         "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE finished_at IS NOT NULL "
         "AND finished_at < ? ORDER BY id LIMIT ?)"));

@@ -79,6 +79,17 @@ QByteArray Metrics::render(Engine &engine) const
            "# TYPE vc_delivery_queue_depth gauge\n";
     if (auto depth = engine.deliveryQueueDepth())
         out += "vc_delivery_queue_depth " + QByteArray::number(*depth) + '\n';
+    out += "# HELP vc_read_cache_total Repeated reads answered from memory (hit) or from the "
+           "database (miss): session status reads and the key and service configuration.\n"
+           "# TYPE vc_read_cache_total counter\n";
+    const std::pair<const char *, ReadCacheCounts> caches[] = {
+        {"status", engine.statusCacheCounts()}, {"config", engine.configCacheCounts()}};
+    for (const auto &[name, counts] : caches) {
+        out += QByteArray("vc_read_cache_total{cache=\"") + name + "\",result=\"hit\"} " +
+               QByteArray::number(counts.hits) + '\n';
+        out += QByteArray("vc_read_cache_total{cache=\"") + name + "\",result=\"miss\"} " +
+               QByteArray::number(counts.misses) + '\n';
+    }
     return out;
 }
 
