@@ -84,10 +84,11 @@ public:
         return request.path != "/slow" && RequestHandler::isQuick(request);
     }
 
-    void completed(const HttpRequest &request, int status, qint64 elapsedNs) override
+    void completed(const HttpRequest &request, const HttpResponse &response,
+                   qint64 elapsedNs) override
     {
         std::lock_guard lock(mutex);
-        log.append({request.method + ' ' + request.path, elapsedNs >= 0 ? status : -1});
+        log.append({request.method + ' ' + request.path, elapsedNs >= 0 ? response.status : -1});
     }
 
     QList<QPair<QByteArray, int>> completedLog()

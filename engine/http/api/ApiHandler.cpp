@@ -75,7 +75,8 @@ ApiHandler::ApiHandler(Engine &engine)
     : m_engine(engine)
 {
     for (const Route &route : v1Routes()) {
-        Compiled c{&route, route.pattern.split(u'/'), 0};
+        Compiled c{&route, route.pattern.split(u'/'), 0,
+                   QString::fromLatin1(route.method) + u' ' + route.pattern};
         for (const QString &segment : c.segments)
             if (segment.startsWith(u'{'))
                 ++c.parameters;
@@ -92,7 +93,8 @@ ApiHandler::Match ApiHandler::match(const HttpRequest &request) const
     const QList<QStringView> got = QStringView(path).split(u'/');
     const QByteArray method = request.method == "HEAD" ? QByteArray("GET") : request.method;
     int fewest = std::numeric_limits<int>::max();
-    for (const Compiled &c : m_routes) {
+    for (qsizetype index = 0; index < m_routes.size(); ++index) {
+        const Compiled &c = m_routes.at(index);
         if (c.segments.size() != got.size() || c.parameters > fewest)
             continue;
         bool fits = true;
@@ -108,6 +110,7 @@ ApiHandler::Match ApiHandler::match(const HttpRequest &request) const
         }
         if (c.route->method == method) {
             m.route = c.route;
+            m.index = int(index);
             m.params.clear();
             for (qsizetype i = 0; i < got.size(); ++i) {
                 const QString &want = c.segments.at(i);
@@ -151,32 +154,43 @@ HttpResponse ApiHandler::handle(const HttpRequest &request)
         return errorResponse(Error::notFound(QStringLiteral("no such endpoint")));
     }
 
-    ApiRequest api{request, m_engine, m_metrics, m.params, std::nullopt};
-    if (m.route->access != Access::Public) {
-        auto caller = m_engine.authenticate(presentedKey(request));
-        if (!caller)
-            return errorResponse(caller.error());
-        if (m.route->access == Access::Admin && caller->scope != KeyScope::Admin)
-            return errorResponse(
-                {ErrorCode::Forbidden, QStringLiteral("this endpoint needs a key of scope admin")});
-        api.caller = *caller;
-    }
-    return m.route->handler(api);
+    HttpResponse response = [&] {
+        ApiRequest api{request, m_engine, m_metrics, m.params, std::nullopt};
+        if (m.route->access != Access::Public) {
+            auto caller = m_engine.authenticate(presentedKey(request));
+            if (!caller)
+                return errorResponse(caller.error());
+            if (m.route->access == Access::Admin && caller->scope != KeyScope::Admin)
+                return errorResponse({ErrorCode::Forbidden,
+                                      QStringLiteral("this endpoint needs a key of scope admin")});
+            api.caller = *caller;
+        }
+        return m.route->handler(api);
+    }();
+    response.handlerTag = m.index;
+    return response;
 }
 
-void ApiHandler::completed(const HttpRequest &request, int status, qint64 elapsedNs)
+void ApiHandler::completed(const HttpRequest &request, const HttpResponse &response,
+                           qint64 elapsedNs)
 {
-    const Match m = match(request);
-    const QString route = m.route ? QString::fromLatin1(m.route->method) + u' ' + m.route->pattern
-                                  : QStringLiteral("unmatched");
-    m_metrics.record(route, status, elapsedNs);
+    // handle() noted the route; the server's own answers (413, 503 while stopping) match here.
+    int index = response.handlerTag;
+    if (index < 0 || index >= m_routes.size())
+        index = match(request).index;
+    static const QString unmatched = QStringLiteral("unmatched");
+    const QString &route = index >= 0 ? m_routes.at(index).label : unmatched;
+    m_metrics.record(route, response.status, elapsedNs);
+    if (!lcAccess().isInfoEnabled())
+        return;
+    QByteArray line = request.peer.toString().toLatin1();
+    line.reserve(line.size() + route.size() + 40);
+    line.append(' ').append(route.toUtf8()).append(' ').append(QByteArray::number(response.status));
+    line.append(' ').append(QByteArray::number(elapsedNs / 1e6, 'f', 2)).append(" ms");
     const QString key = keyPrefixOf(request);
-    qCInfo(lcAccess).noquote() << QStringLiteral("%1 %2 %3 %4 ms%5")
-                                      .arg(request.peer.toString(), route)
-                                      .arg(status)
-                                      .arg(elapsedNs / 1e6, 0, 'f', 2)
-                                      .arg(key.isEmpty() ? QString()
-                                                         : QStringLiteral(" key=") + key);
+    if (!key.isEmpty())
+        line.append(" key=").append(key.toLatin1());
+    qCInfo(lcAccess, "%s", line.constData());
 }
 
 } // namespace vc::http

@@ -17,7 +17,8 @@ public:
 
     HttpResponse handle(const HttpRequest &request) override;
     bool isQuick(const HttpRequest &request) const override;
-    void completed(const HttpRequest &request, int status, qint64 elapsedNs) override;
+    void completed(const HttpRequest &request, const HttpResponse &response,
+                   qint64 elapsedNs) override;
 
     const Metrics &metrics() const { return m_metrics; }
 
@@ -25,6 +26,7 @@ private:
     struct Match
     {
         const Route *route = nullptr;
+        int index = -1; // in m_routes
         QHash<QString, QString> params;
         QList<QByteArray> allowed; // methods of the path when the method did not match
     };
@@ -36,6 +38,7 @@ private:
         const Route *route;
         QStringList segments;
         int parameters = 0;
+        QString label; // "GET /v1/verify/{id}", for the access log and metrics
     };
 
     Engine &m_engine;

@@ -34,6 +34,9 @@ struct HttpResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers; // besides Content-Length/Date set by the server
     QByteArray body;
+    // The handler's own note about this exchange, handed back to it in completed() (the API
+    // layer keeps which route answered, so it need not match the request a second time).
+    int handlerTag = -1;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
 

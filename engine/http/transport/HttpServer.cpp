@@ -24,7 +24,7 @@ bool RequestHandler::isQuick(const HttpRequest &request) const
     return request.method == "GET" || request.method == "HEAD";
 }
 
-void RequestHandler::completed(const HttpRequest &, int, qint64) {}
+void RequestHandler::completed(const HttpRequest &, const HttpResponse &, qint64) {}
 
 void HttpServer::Impl::log(const char *format, va_list args)
 {

@@ -24,8 +24,10 @@ public:
     // Whether handle() returns without waiting on anything (default: GET and HEAD).
     virtual bool isQuick(const HttpRequest &request) const;
     // Called after each response is queued, for access logs and metrics: the request, the
-    // status and the time from the complete request to the queued response.
-    virtual void completed(const HttpRequest &request, int status, qint64 elapsedNs);
+    // response (as sent: its status may be the server's own) and the time from the complete
+    // request to the queued response.
+    virtual void completed(const HttpRequest &request, const HttpResponse &response,
+                           qint64 elapsedNs);
 };
 
 struct ServerOptions

@@ -330,7 +330,7 @@ MHD_Result HttpServer::Impl::queue(MHD_Connection *connection, Exchange &exchang
         return MHD_NO;
     }
     try {
-        handler.completed(exchange.request, response.status, exchange.clock.nsecsElapsed());
+        handler.completed(exchange.request, response, exchange.clock.nsecsElapsed());
     } catch (...) {
         qCCritical(lcTransport, "the request handler's completed() threw an exception");
     }
