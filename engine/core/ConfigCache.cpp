@@ -1,5 +1,6 @@
 #include "core/ConfigCache.h"
 
+#include "crypto/KeyRing.h"
 #include "store/Database.h"
 #include "store/ServiceStore.h"
 
@@ -37,6 +38,19 @@ ConfigCache::ConfigCache(std::shared_ptr<Database> db)
     : m_db(std::move(db))
     , m_checked(m_db->makeCache<Snapshot>(ReadCache<Snapshot>::Topic::Config, 1))
 {}
+
+bool ConfigSnapshot::isVerifiedSecret(const QString &prefix, const SecureBytes &secret) const
+{
+    QMutexLocker lock(&m_verifiedMutex);
+    const auto it = m_verified.find(prefix);
+    return it != m_verified.end() && constantTimeEquals(it->second.bytes(), secret.bytes());
+}
+
+void ConfigSnapshot::rememberVerifiedSecret(const QString &prefix, const SecureBytes &secret) const
+{
+    QMutexLocker lock(&m_verifiedMutex);
+    m_verified.insert_or_assign(prefix, secret.clone());
+}
 
 Result<std::shared_ptr<const ConfigSnapshot>> ConfigCache::current()
 {

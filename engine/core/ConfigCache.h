@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "core/Service.h"
+#include "crypto/SecureBytes.h"
 #include "delivery/MessageTemplates.h"
 #include "store/ChangeTracker.h"
 #include "store/KeyStore.h"
@@ -11,6 +12,7 @@
 #include <QMutex>
 
 #include <memory>
+#include <unordered_map>
 
 namespace vc {
 
@@ -33,6 +35,17 @@ struct ConfigSnapshot
     // service, else empty (the built-in default).
     QString routeFor(const QString &serviceId, Channel channel) const;
     QHash<TemplatePart, QString> templatesOf(const QString &serviceId, const QString &locale) const;
+
+    // Key secrets that matched their stored hash under this snapshot: a key presented again is
+    // compared in constant time instead of hashed again (the keyed hash was most of a cached
+    // request's authentication). Goes with the snapshot when any key changes; holds only keys
+    // that exist, and the process holds the master secret anyway.
+    bool isVerifiedSecret(const QString &prefix, const SecureBytes &secret) const;
+    void rememberVerifiedSecret(const QString &prefix, const SecureBytes &secret) const;
+
+private:
+    mutable QMutex m_verifiedMutex;
+    mutable std::unordered_map<QString, SecureBytes> m_verified; // prefix -> secret
 };
 
 // A per-process copy of the configuration, checked against the database's configuration

@@ -152,14 +152,18 @@ Result<ApiKeyInfo> Engine::authenticate(const QString &presentedKey)
     auto snapshot = configSnapshot();
     if (!snapshot)
         return snapshot.error();
-    // Hash before looking up, so an unknown prefix takes as long as a wrong secret.
-    const QByteArray hash =
-        ApiKeyFormat::hashSecret(m_crypto->apiKeys(), parts->prefix, parts->secret);
-    const auto it = (*snapshot)->keyByPrefix.constFind(parts->prefix);
-    if (it == (*snapshot)->keyByPrefix.constEnd())
-        return denied();
-    if (!constantTimeEquals(hash, it->secretHash))
-        return denied();
+    const ConfigSnapshot &config = **snapshot;
+    const auto it = config.keyByPrefix.constFind(parts->prefix);
+    const bool known = it != config.keyByPrefix.constEnd();
+    if (!known || !config.isVerifiedSecret(parts->prefix, parts->secret)) {
+        // Hash whether or not the prefix exists, so an unknown prefix takes as long as a wrong
+        // secret; only a secret that already matched is spared the hash.
+        const QByteArray hash =
+            ApiKeyFormat::hashSecret(m_crypto->apiKeys(), parts->prefix, parts->secret);
+        if (!known || !constantTimeEquals(hash, it->secretHash))
+            return denied();
+        config.rememberVerifiedSecret(parts->prefix, parts->secret);
+    }
     const qint64 now = m_clock->nowMs();
     if (!it->info.usableAt(now))
         return denied();

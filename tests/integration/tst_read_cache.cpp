@@ -124,6 +124,12 @@ private slots:
         QVERIFY(t->authenticate(issued->key));
         QVERIFY(t->authenticate(issued->key));
         QCOMPARE(t->configCacheCounts().hits, before.hits + 2);
+        // A key that matched once spares later checks the keyed hash, not the comparison: the
+        // same prefix with another secret is still refused, and the right one still accepted.
+        QString wrongSecret = issued->key;
+        wrongSecret.back() = wrongSecret.back() == u'a' ? u'b' : u'a';
+        QCOMPARE(t->authenticate(wrongSecret).error().code, ErrorCode::Unauthorized);
+        QVERIFY(t->authenticate(issued->key));
 
         // Sessions started in between do not touch the configuration: still from memory.
         (void)started(*t.engine);
