@@ -1589,8 +1589,8 @@ void TestHttpApi::notFound()
         404, u"not_found"_s);
 
     // Unknown endpoints, with or without a key.
-    for (const QString &path :
-         {u"/v1/nope"_s, u"/v1/verify/a/b/c"_s, u"/"_s, u"/v2/verify/start"_s}) {
+    for (const QString &path : {u"/v1/nope"_s, u"/v1/verify/a/b/c"_s, u"/"_s, u"/v2/verify/start"_s,
+                                u"/v1/verify/a/b/c/d/e/f/g/h/i/j"_s, u"/v1//"_s}) {
         VERIFY_API_ERROR(call("GET", path), 404, u"not_found"_s);
         VERIFY_API_ERROR(curl("GET", path, apiKey(m_admin)), 404, u"not_found"_s);
     }

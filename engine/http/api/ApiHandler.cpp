@@ -5,6 +5,8 @@
 
 #include <QLoggingCategory>
 
+#include <array>
+
 Q_LOGGING_CATEGORY(lcAccess, "verify.http.access", QtInfoMsg)
 
 namespace vc::http {
@@ -75,10 +77,11 @@ ApiHandler::ApiHandler(Engine &engine)
     : m_engine(engine)
 {
     for (const Route &route : v1Routes()) {
-        Compiled c{&route, route.pattern.split(u'/'), 0,
+        Compiled c{&route, route.pattern.toUtf8().split('/'), 0,
                    QString::fromLatin1(route.method) + u' ' + route.pattern};
-        for (const QString &segment : c.segments)
-            if (segment.startsWith(u'{'))
+        Q_ASSERT(c.segments.size() <= kMaxSegments);
+        for (const QByteArray &segment : c.segments)
+            if (segment.startsWith('{'))
                 ++c.parameters;
         m_routes.append(c);
     }
@@ -89,18 +92,32 @@ ApiHandler::Match ApiHandler::match(const HttpRequest &request) const
     // Among the patterns that fit the path, the most literal ones win ("/v1/verify/start" over
     // "/v1/verify/{id}"); their methods decide between the route, 405 and 404.
     Match m;
-    const QString path = QString::fromUtf8(request.path);
-    const QList<QStringView> got = QStringView(path).split(u'/');
-    const QByteArray method = request.method == "HEAD" ? QByteArray("GET") : request.method;
+    // The path's segments as views into the request (no route has more than kMaxSegments).
+    std::array<QByteArrayView, kMaxSegments> got;
+    qsizetype count = 0;
+    for (qsizetype from = 0;; ++count) {
+        if (count == kMaxSegments)
+            return m; // longer than any route: 404
+        const qsizetype slash = request.path.indexOf('/', from);
+        got[size_t(count)] = QByteArrayView(request.path)
+                                 .sliced(from, (slash < 0 ? request.path.size() : slash) - from);
+        if (slash < 0) {
+            ++count;
+            break;
+        }
+        from = slash + 1;
+    }
+    const QByteArrayView method =
+        request.method == "HEAD" ? QByteArrayView("GET") : QByteArrayView(request.method);
     int fewest = std::numeric_limits<int>::max();
     for (qsizetype index = 0; index < m_routes.size(); ++index) {
         const Compiled &c = m_routes.at(index);
-        if (c.segments.size() != got.size() || c.parameters > fewest)
+        if (c.segments.size() != count || c.parameters > fewest)
             continue;
         bool fits = true;
-        for (qsizetype i = 0; fits && i < got.size(); ++i) {
-            const QString &want = c.segments.at(i);
-            fits = want.startsWith(u'{') ? !got.at(i).isEmpty() : got.at(i) == want;
+        for (qsizetype i = 0; fits && i < count; ++i) {
+            const QByteArray &want = c.segments.at(i);
+            fits = want.startsWith('{') ? !got[size_t(i)].isEmpty() : got[size_t(i)] == want;
         }
         if (!fits)
             continue;
@@ -112,10 +129,11 @@ ApiHandler::Match ApiHandler::match(const HttpRequest &request) const
             m.route = c.route;
             m.index = int(index);
             m.params.clear();
-            for (qsizetype i = 0; i < got.size(); ++i) {
-                const QString &want = c.segments.at(i);
-                if (want.startsWith(u'{'))
-                    m.params.insert(want.mid(1, want.size() - 2), got.at(i).toString());
+            for (qsizetype i = 0; i < count; ++i) {
+                const QByteArray &want = c.segments.at(i);
+                if (want.startsWith('{'))
+                    m.params.insert(QString::fromLatin1(want.mid(1, want.size() - 2)),
+                                    QString::fromUtf8(got[size_t(i)]));
             }
         } else if (!m.allowed.contains(c.route->method)) {
             m.allowed.append(c.route->method);

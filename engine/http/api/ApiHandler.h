@@ -36,10 +36,12 @@ private:
     struct Compiled
     {
         const Route *route;
-        QStringList segments;
+        QByteArrayList segments;
         int parameters = 0;
         QString label; // "GET /v1/verify/{id}", for the access log and metrics
     };
+
+    static constexpr qsizetype kMaxSegments = 8; // more than any route has
 
     Engine &m_engine;
     QList<Compiled> m_routes;
