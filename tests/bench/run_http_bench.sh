@@ -56,7 +56,7 @@ URL="http://127.0.0.1:$VERIFY_PORT"
 
 wrk_run() { # name, then wrk arguments; prints "rps p50 p99 non2xx"
     local name="$1"; shift
-    wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$@" > "$WORK/$name.wrk"
+    wrk -t2 -c"${CONNS}" -d"${DURATION}s" --latency "$@" > "$WORK/$name.wrk"
     local rps p50 p99 bad
     rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.wrk")
     p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.wrk")
@@ -116,6 +116,33 @@ SESSION=$(head -n 1 "$WORK/ids.txt")
 read -r STATUS_RPS STATUS_P50 STATUS_P99 STATUS_BAD < <(wrk_run status -H "X-API-Key: $KEY" \
     "$URL/v1/verify/$SESSION")
 
+# --- mixed: status GETs of many sessions while starts run ------------------------------------
+# The read cache (docs/ARCHITECTURE.md) must keep answering from memory while this process's
+# own commits land: wrk polls 1,000 sessions on 48 connections while a second wrk starts new
+# sessions on 16.
+head -n 1000 "$WORK/ids.txt" > "$WORK/poll.txt"
+cat > "$WORK/poll.lua" <<LUA
+local ids = {}
+for line in io.lines("$WORK/poll.txt") do ids[#ids + 1] = line end
+local n = 0
+function request()
+    n = n + 1
+    return wrk.format("GET", "/v1/verify/" .. ids[(n % #ids) + 1], {["X-API-Key"] = "$KEY"})
+end
+LUA
+cache_counts() { # hits misses of the status cache
+    curl -s "$URL/metrics" | awk '/vc_read_cache_total\{cache="status",result="hit"\}/ {h=$2}
+        /vc_read_cache_total\{cache="status",result="miss"\}/ {m=$2} END {print h, m}'
+}
+read -r HITS0 MISSES0 < <(cache_counts)
+wrk -t1 -c16 -d"${DURATION}s" --latency -s "$WORK/start.lua" "$URL" > "$WORK/mixed-start.wrk" &
+MIXED_START_PID=$!
+read -r POLL_RPS POLL_P50 POLL_P99 POLL_BAD < <(CONNS=48 wrk_run poll -s "$WORK/poll.lua" "$URL")
+wait "$MIXED_START_PID"
+MIXED_START_RPS=$(awk '/Requests\/sec/ {print $2}' "$WORK/mixed-start.wrk")
+read -r HITS1 MISSES1 < <(cache_counts)
+HIT_SHARE=$(echo "100 * ($HITS1 - $HITS0) / ($HITS1 - $HITS0 + $MISSES1 - $MISSES0)" | bc -l)
+
 STARTED=$(sqlite3 "$WORK/data/verify.db" "SELECT COUNT(*) FROM sessions")
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
      "kernel $(uname -r), $(df -T "$WORK" | awk 'NR==2 {print $2}') under $WORK"
@@ -135,6 +162,10 @@ printf "| verifyd POST /v1/verify/check (durable verifications, at least) | %.0f
     "$CHECK_DURABLE" "$CHECK_P50" "$CHECK_P99" "$(echo "$CHECK_DURABLE / $RAW" | bc -l)"
 printf "| verifyd GET /v1/verify/{id} | %s | %s | %s | %s | %.2fx nginx |\n" \
     "$STATUS_RPS" "$STATUS_P50" "$STATUS_P99" "$STATUS_BAD" "$(echo "$STATUS_RPS / $NGX_RPS" | bc -l)"
+printf "| verifyd GET /v1/verify/{id} of 1,000 sessions, while starts run | %s | %s | %s | %s | %.2fx nginx |\n" \
+    "$POLL_RPS" "$POLL_P50" "$POLL_P99" "$POLL_BAD" "$(echo "$POLL_RPS / $NGX_RPS" | bc -l)"
+printf "| verifyd POST /v1/verify/start meanwhile (16 connections) | %s | | | | |\n" "$MIXED_START_RPS"
 echo
+printf "Status reads answered from memory during the mixed run: %.1f %%.\n" "$HIT_SHARE"
 echo "Sessions stored: $STARTED; verified by the check run: $VERIFIED" \
      "(checks of an already verified session answer 409 and count as non-2xx)."
