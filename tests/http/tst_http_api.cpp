@@ -2071,6 +2071,20 @@ void TestHttpApi::metricsInPrometheusFormat()
     QVERIFY2(depth, errorText(depth).constData());
     QVERIFY(*depth > 0); // sessions whose message was never delivered in this run
     QCOMPARE(s.value(u"vc_delivery_queue_depth"_s), double(*depth));
+
+    // Status reads: the first of a session reads the database, the next come from memory.
+    const QString id = startSession(u"+46701239876"_s);
+    const QString hit = u"vc_read_cache_total{cache=\"status\",result=\"hit\"}"_s;
+    const QString miss = u"vc_read_cache_total{cache=\"status\",result=\"miss\"}"_s;
+    s = samples(call("GET", u"/metrics"_s).body);
+    const double hitsBefore = s.value(hit);
+    const double missesBefore = s.value(miss);
+    for (int i = 0; i < 3; ++i)
+        VERIFY_JSON(call("GET", u"/v1/verify/"_s + id, apiKey(m_verify)), 200);
+    s = samples(call("GET", u"/metrics"_s).body);
+    QCOMPARE(s.value(miss), missesBefore + 1);
+    QCOMPARE(s.value(hit), hitsBefore + 2);
+    QVERIFY(s.contains(u"vc_read_cache_total{cache=\"config\",result=\"hit\"}"_s));
 }
 
 void TestHttpApi::logsHoldNoSecrets()
