@@ -8,6 +8,9 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace vc;
 using namespace vc::test;
 
@@ -150,6 +153,56 @@ private slots:
         QVERIFY(t->authenticate(again->key));
         QVERIFY(t->revokeKey(again->info.id, kAdmin));
         QCOMPARE(t->authenticate(again->key).error().code, ErrorCode::Unauthorized);
+    }
+
+    void readersNeverSeeLessThanWhatWasAcknowledged_data()
+    {
+        QTest::addColumn<bool>("otherEngine");
+        QTest::newRow("this engine writes") << false;
+        QTest::newRow("another engine writes") << true;
+    }
+
+    void readersNeverSeeLessThanWhatWasAcknowledged()
+    {
+        // Readers poll the status while a writer counts wrong codes one by one. Once a check has
+        // returned (its attempt is committed), every status read that starts afterwards must
+        // show at least that many attempts.
+        QFETCH(bool, otherEngine);
+        TestEngine t;
+        std::unique_ptr<Engine> writerEngine = otherEngine ? second(t) : nullptr;
+        Engine &writer = otherEngine ? *writerEngine : *t.engine;
+        const QString id = started(*t.engine);
+        const int checks = t->status(id)->maxAttempts - 1; // the session stays open
+        std::atomic<int> acknowledged{0};
+        std::atomic<bool> done{false};
+        std::atomic<int> stale{0};
+        std::atomic<int> reads{0};
+        auto poll = [&] {
+            while (!done.load()) {
+                const int before = acknowledged.load();
+                auto v = t->status(id);
+                if (!v || v->attempts < before)
+                    ++stale;
+                ++reads;
+            }
+        };
+        std::thread a(poll);
+        std::thread b(poll);
+        for (int i = 1; i <= checks; ++i) {
+            auto wrong = writer.check({id, QStringLiteral("000000"), {QStringLiteral("t"), {}}});
+            QVERIFY2(wrong, errorText(wrong).constData());
+            acknowledged.store(i);
+            // Let the readers take some reads from memory between the commits.
+            const int seen = reads.load();
+            while (reads.load() < seen + 50)
+                std::this_thread::yield();
+        }
+        done.store(true);
+        a.join();
+        b.join();
+        QCOMPARE(stale.load(), 0);
+        QCOMPARE(t->status(id)->attempts, checks);
+        QVERIFY(t->statusCacheCounts().hits > 0);
     }
 
     void aReadThatRacedACommitIsNotKept()
