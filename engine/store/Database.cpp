@@ -424,8 +424,12 @@ Result<std::shared_ptr<Database>> Database::open(const Options &options)
         return conn.error();
     if (Status s = Migrations::apply(**conn); !s)
         return s.error();
-    if (db->m_dialect == SqlDialect::Sqlite)
+    if (db->m_dialect == SqlDialect::Sqlite) {
         db->m_tracker = ChangeTracker::open(options.path);
+        if (!db->m_tracker)
+            qCInfo(lcStore, "the database's WAL index cannot be read: status reads and key checks "
+                            "go to the database every time");
+    }
     return db;
 }
 
