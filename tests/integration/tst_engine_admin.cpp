@@ -29,15 +29,6 @@ class TestEngineAdmin : public QObject
 {
     Q_OBJECT
 
-private:
-    static std::unique_ptr<Engine> second(TestEngine &t)
-    {
-        auto e = Engine::open(t.config(), t.clock);
-        if (!e)
-            qFatal("second engine: %s", qPrintable(e.error().toString()));
-        return std::move(*e);
-    }
-
 private slots:
     void keysAreIssuedOnceAndStoredHashed()
     {
@@ -95,7 +86,7 @@ private slots:
     void revocationReachesAnotherProcessAtOnce()
     {
         TestEngine t;
-        auto other = second(t);
+        auto other = t.another();
         auto issued =
             t->createKey({QStringLiteral("app"), QStringLiteral("verify"), {}, {}}, kAdmin);
         QVERIFY(other->authenticate(issued->key)); // the other engine sees the new key
@@ -110,7 +101,7 @@ private slots:
     void serviceChangesReachAnotherProcessAtOnce()
     {
         TestEngine t;
-        auto other = second(t);
+        auto other = t.another();
         QCOMPARE(other->service(QStringLiteral("default"))->ttlSeconds, 300); // cached now
         QVERIFY(t->updateService(QStringLiteral("default"), {{QStringLiteral("ttl_seconds"), 900}},
                                  kAdmin));
@@ -349,7 +340,7 @@ private slots:
     void anotherProcessesCommitIsNoticed()
     {
         TestEngine t;
-        auto other = second(t);
+        auto other = t.another();
         t->startBackgroundWork(50, 60'000);
         QSignalSpy changed(t.engine.get(), &Engine::databaseChanged);
         QTest::qWait(1500); // the watch has seen the current version

@@ -19,14 +19,6 @@ class TestReadCache : public QObject
     Q_OBJECT
 
 private:
-    static std::unique_ptr<Engine> second(TestEngine &t)
-    {
-        auto e = Engine::open(t.config(), t.clock);
-        if (!e)
-            qFatal("second engine: %s", qPrintable(e.error().toString()));
-        return std::move(*e);
-    }
-
     // A new session, each to a number of its own.
     static QString started(Engine &engine)
     {
@@ -88,7 +80,7 @@ private slots:
         QCOMPARE(t->status(id)->status, SessionStatus::Pending); // from memory now
 
         // Another engine on the same file, as another verifyd or verifyctl would be.
-        auto other = second(t);
+        auto other = t.another();
         QVERIFY(other->cancel(id, kAdmin));
         QCOMPARE(t->status(id)->status, SessionStatus::Cancelled);
 
@@ -141,7 +133,7 @@ private slots:
         QCOMPARE(t->configCacheCounts().hits, during.hits + 1);
 
         // Revoked by another engine: refused on the very next request.
-        auto other = second(t);
+        auto other = t.another();
         QVERIFY(other->revokeKey(issued->info.prefix, kAdmin));
         QCOMPARE(t->authenticate(issued->key).error().code, ErrorCode::Unauthorized);
 
@@ -169,7 +161,7 @@ private slots:
         // show at least that many attempts.
         QFETCH(bool, otherEngine);
         TestEngine t;
-        std::unique_ptr<Engine> writerEngine = otherEngine ? second(t) : nullptr;
+        std::unique_ptr<Engine> writerEngine = otherEngine ? t.another() : nullptr;
         Engine &writer = otherEngine ? *writerEngine : *t.engine;
         const QString id = started(*t.engine);
         const int checks = t->status(id)->maxAttempts - 1; // the session stays open

@@ -46,6 +46,15 @@ struct TestEngine
         engine = std::move(*opened);
     }
 
+    // Another engine on the same file: it stands for another process (verifyd, verifyctl).
+    std::unique_ptr<Engine> another() const
+    {
+        auto opened = Engine::open(config(), clock);
+        if (!opened)
+            qFatal("another engine did not open: %s", qPrintable(opened.error().toString()));
+        return std::move(*opened);
+    }
+
     QString dbPath() const { return dir.filePath(QStringLiteral("verify.db")); }
 
     Engine *operator->() const { return engine.get(); }
