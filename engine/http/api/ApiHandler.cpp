@@ -28,27 +28,6 @@ const QList<Route> &v1Routes()
     return routes;
 }
 
-bool matchPattern(const QString &pattern, const QString &path, QHash<QString, QString> &params)
-{
-    const QStringList want = pattern.split(u'/');
-    const QStringList got = path.split(u'/');
-    if (want.size() != got.size())
-        return false;
-    QHash<QString, QString> found;
-    for (qsizetype i = 0; i < want.size(); ++i) {
-        const QString &w = want.at(i);
-        if (w.startsWith(u'{') && w.endsWith(u'}')) {
-            if (got.at(i).isEmpty())
-                return false;
-            found.insert(w.mid(1, w.size() - 2), got.at(i));
-        } else if (w != got.at(i)) {
-            return false;
-        }
-    }
-    params = found;
-    return true;
-}
-
 namespace {
 
 QString presentedKey(const HttpRequest &r)

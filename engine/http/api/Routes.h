@@ -51,7 +51,4 @@ struct Route
 // SystemRoutes.cpp).
 const QList<Route> &v1Routes();
 
-// Matches a path against a pattern; fills `params` on success.
-bool matchPattern(const QString &pattern, const QString &path, QHash<QString, QString> &params);
-
 } // namespace vc::http
