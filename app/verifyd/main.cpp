@@ -27,19 +27,18 @@ void onSignal(int)
     [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
 }
 
-int fail(const QString &message)
-{
-    std::fprintf(stderr, "verifyd: %s\n", qPrintable(message));
-    return 1;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    LineLog lineLog; // before anything that logs, and destroyed after it
+    const auto fail = [&lineLog](const QString &message) {
+        lineLog.flush(); // the lines so far come before this one
+        std::fprintf(stderr, "verifyd: %s\n", qPrintable(message));
+        return 1;
+    };
     if (Status hardened = hardenProcess(); !hardened)
         return fail(hardened.error().toString());
-    installLineLogHandler();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("verifyd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VC_VERSION));
@@ -141,6 +140,7 @@ int main(int argc, char *argv[])
         notifier.setEnabled(false);
         char byte = 0;
         [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
+        lineLog.flush(); // the lines so far come before this one
         std::fprintf(stderr, "verifyd: stopping: finishing requests in flight\n");
         listener.stop(10000);
         (*engine)->stopBackgroundWork();
@@ -149,6 +149,7 @@ int main(int argc, char *argv[])
     });
     const int rc = app.exec();
     engine->reset(); // finishes queued writes and closes the database
+    lineLog.flush();
     std::fprintf(stderr, "verifyd: stopped\n");
     return rc;
 }

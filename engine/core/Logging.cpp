@@ -8,16 +8,102 @@ Q_LOGGING_CATEGORY(lcDelivery, "verify.delivery", QtInfoMsg)
 
 #include <QDateTime>
 
-#include <cstdio>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+#include <string>
+#include <thread>
 #include <unistd.h>
 
 namespace vc {
 
 namespace {
 
-void lineHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+// Past this much pending text the flusher is woken at once; past kBlockBytes (stderr not
+// keeping up) the logging thread writes itself, so memory stays bounded.
+constexpr size_t kWakeBytes = 64 * 1024;
+constexpr size_t kBlockBytes = 4 * 1024 * 1024;
+
+void writeAll(const char *data, size_t size)
 {
-    QByteArray line = JsonWriter::rfc3339(QDateTime::currentMSecsSinceEpoch());
+    size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::write(STDERR_FILENO, data + done, size - done);
+        if (n > 0)
+            done += static_cast<size_t>(n);
+        else if (n < 0 && errno == EINTR)
+            continue;
+        else
+            return; // stderr closed or broken: nothing else can be done with the lines
+    }
+}
+
+} // namespace
+
+struct LineLog::Sink
+{
+    std::mutex writeMutex; // taken first: keeps batches in order on stderr
+    std::mutex mutex;      // guards pending and stop
+    std::condition_variable wake;
+    std::string pending;
+    bool stop = false;
+    std::thread flusher;
+    QtMessageHandler previous = nullptr;
+
+    void append(const QByteArray &line, bool now)
+    {
+        size_t size = 0;
+        {
+            std::lock_guard lock(mutex);
+            pending.append(line.constData(), static_cast<size_t>(line.size()));
+            size = pending.size();
+        }
+        if (now || size >= kBlockBytes)
+            flush();
+        else if (size >= kWakeBytes)
+            wake.notify_one();
+    }
+
+    void flush()
+    {
+        std::lock_guard writing(writeMutex);
+        std::string batch;
+        {
+            std::lock_guard lock(mutex);
+            batch.swap(pending);
+        }
+        writeAll(batch.data(), batch.size());
+    }
+
+    void run()
+    {
+        std::unique_lock lock(mutex);
+        while (!stop) {
+            wake.wait_for(lock, std::chrono::milliseconds(kFlushIntervalMs));
+            if (pending.empty())
+                continue;
+            lock.unlock();
+            flush();
+            lock.lock();
+        }
+    }
+};
+
+namespace {
+
+std::atomic<LineLog::Sink *> g_sink{nullptr}; // the message handler's way to the live LineLog
+
+QByteArray timestamp()
+{
+    return JsonWriter::rfc3339(QDateTime::currentMSecsSinceEpoch());
+}
+
+QByteArray formatLine(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    QByteArray line = timestamp();
     line.reserve(line.size() + 64 + message.size());
     switch (type) {
     case QtWarningMsg:
@@ -34,17 +120,62 @@ void lineHandler(QtMsgType type, const QMessageLogContext &context, const QStrin
     if (context.category && qstrcmp(context.category, "default") != 0)
         line.append(context.category).append(": ");
     line.append(message.toUtf8()).append('\n');
-    [[maybe_unused]] const ssize_t written =
-        ::write(STDERR_FILENO, line.constData(), static_cast<size_t>(line.size()));
+    return line;
+}
+
+void lineHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const QByteArray line = formatLine(type, context, message);
+    const bool now = type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg;
+    if (LineLog::Sink *sink = g_sink.load())
+        sink->append(line, now);
+    else
+        writeAll(line.constData(), size_t(line.size()));
     if (type == QtFatalMsg)
         std::abort();
 }
 
 } // namespace
 
-void installLineLogHandler()
+void logInfo(const QLoggingCategory &category, QByteArrayView text)
 {
-    qInstallMessageHandler(lineHandler);
+    LineLog::Sink *sink = g_sink.load();
+    if (!sink) {
+        qCInfo(category, "%.*s", int(text.size()), text.data());
+        return;
+    }
+    // The line lineHandler() would write for an info message of this category.
+    QByteArray line = timestamp();
+    const char *name = category.categoryName();
+    line.reserve(line.size() + qsizetype(qstrlen(name)) + text.size() + 4);
+    line.append(' ').append(name).append(": ").append(text).append('\n');
+    sink->append(line, false);
+}
+
+LineLog::LineLog()
+    : d(std::make_unique<Sink>())
+{
+    d->flusher = std::thread([sink = d.get()] { sink->run(); });
+    g_sink = d.get();
+    d->previous = qInstallMessageHandler(lineHandler);
+}
+
+LineLog::~LineLog()
+{
+    qInstallMessageHandler(d->previous);
+    g_sink = nullptr;
+    {
+        std::lock_guard lock(d->mutex);
+        d->stop = true;
+    }
+    d->wake.notify_one();
+    d->flusher.join();
+    d->flush();
+}
+
+void LineLog::flush()
+{
+    d->flush();
 }
 
 } // namespace vc
