@@ -1,11 +1,13 @@
 #include "http/api/ApiHandler.h"
 
 #include "core/Engine.h"
+#include "core/Logging.h"
 #include "http/api/ApiSupport.h"
 
 #include <QLoggingCategory>
 
 #include <array>
+#include <charconv>
 
 Q_LOGGING_CATEGORY(lcAccess, "verify.http.access", QtInfoMsg)
 
@@ -42,10 +44,15 @@ QString presentedKey(const HttpRequest &r)
 }
 
 // The key's prefix for the access log (not secret); empty when there is none.
-QString keyPrefixOf(const HttpRequest &r)
+QByteArray keyPrefixOf(const HttpRequest &r)
 {
-    const QString key = presentedKey(r);
-    if (key.size() > 11 && key.startsWith(u"vk_"))
+    QByteArray key = r.header("x-api-key");
+    if (key.isEmpty()) {
+        const QByteArray auth = r.header("authorization");
+        if (auth.size() > 7 && qstrnicmp(auth.constData(), "bearer ", 7) == 0)
+            key = auth.mid(7).trimmed();
+    }
+    if (key.size() > 11 && key.startsWith("vk_"))
         return key.mid(3, 8);
     return {};
 }
@@ -56,12 +63,21 @@ ApiHandler::ApiHandler(Engine &engine)
     : m_engine(engine)
 {
     for (const Route &route : v1Routes()) {
-        Compiled c{&route, route.pattern.toUtf8().split('/'), 0,
-                   QString::fromLatin1(route.method) + u' ' + route.pattern};
+        Compiled c{&route,
+                   route.pattern.toUtf8().split('/'),
+                   {},
+                   0,
+                   QString::fromLatin1(route.method) + u' ' + route.pattern,
+                   {}};
+        c.labelUtf8 = c.label.toUtf8();
         Q_ASSERT(c.segments.size() <= kMaxSegments);
-        for (const QByteArray &segment : c.segments)
-            if (segment.startsWith('{'))
+        for (const QByteArray &segment : std::as_const(c.segments)) {
+            const bool parameter = segment.startsWith('{');
+            c.names.append(parameter ? QString::fromLatin1(segment.mid(1, segment.size() - 2))
+                                     : QString());
+            if (parameter)
                 ++c.parameters;
+        }
         m_routes.append(c);
     }
 }
@@ -108,12 +124,9 @@ ApiHandler::Match ApiHandler::match(const HttpRequest &request) const
             m.route = c.route;
             m.index = int(index);
             m.params.clear();
-            for (qsizetype i = 0; i < count; ++i) {
-                const QByteArray &want = c.segments.at(i);
-                if (want.startsWith('{'))
-                    m.params.insert(QString::fromLatin1(want.mid(1, want.size() - 2)),
-                                    QString::fromUtf8(got[size_t(i)]));
-            }
+            for (qsizetype i = 0; i < count; ++i)
+                if (!c.names.at(i).isEmpty())
+                    m.params.insert(c.names.at(i), QString::fromUtf8(got[size_t(i)]));
         } else if (!m.allowed.contains(c.route->method)) {
             m.allowed.append(c.route->method);
         }
@@ -180,14 +193,37 @@ void ApiHandler::completed(const HttpRequest &request, const HttpResponse &respo
     m_metrics.record(route, response.status, elapsedNs);
     if (!lcAccess().isInfoEnabled())
         return;
-    QByteArray line = request.peer.toString().toLatin1();
-    line.reserve(line.size() + route.size() + 40);
-    line.append(' ').append(route.toUtf8()).append(' ').append(QByteArray::number(response.status));
-    line.append(' ').append(QByteArray::number(elapsedNs / 1e6, 'f', 2)).append(" ms");
-    const QString key = keyPrefixOf(request);
-    if (!key.isEmpty())
-        line.append(" key=").append(key.toLatin1());
-    qCInfo(lcAccess, "%s", line.constData());
+    // "127.0.0.1 GET /v1/verify/{id} 200 0.05 ms key=ab12cd34", written by hand: one per request.
+    QByteArray line;
+    line.reserve(128);
+    const auto appendNumber = [&line](qint64 n) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+        line.append(digits, end - digits);
+    };
+    bool v4 = false;
+    if (const quint32 address = request.peer.toIPv4Address(&v4); v4) {
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            appendNumber((address >> shift) & 0xff);
+            if (shift > 0)
+                line.append('.');
+        }
+    } else {
+        line.append(request.peer.isNull() ? QByteArray("-") : request.peer.toString().toLatin1());
+    }
+    line.append(' ').append(index >= 0 ? m_routes.at(index).labelUtf8 : QByteArray("unmatched"));
+    line.append(' ');
+    appendNumber(response.status);
+    const qint64 hundredths = (elapsedNs + 5000) / 10000; // of a millisecond, rounded
+    const qint64 fraction = hundredths % 100;
+    line.append(' ');
+    appendNumber(hundredths / 100);
+    line.append('.').append(char('0' + fraction / 10)).append(char('0' + fraction % 10));
+    line.append(" ms");
+    const QByteArray prefix = keyPrefixOf(request);
+    if (!prefix.isEmpty())
+        line.append(" key=").append(prefix);
+    logInfo(lcAccess(), line);
 }
 
 } // namespace vc::http

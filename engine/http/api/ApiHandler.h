@@ -27,7 +27,7 @@ private:
     {
         const Route *route = nullptr;
         int index = -1; // in m_routes
-        QHash<QString, QString> params;
+        PathParams params;
         QList<QByteArray> allowed; // methods of the path when the method did not match
     };
     Match match(const HttpRequest &request) const;
@@ -37,8 +37,10 @@ private:
     {
         const Route *route;
         QByteArrayList segments;
+        QStringList names; // per segment: the parameter's name, or empty for a literal
         int parameters = 0;
-        QString label; // "GET /v1/verify/{id}", for the access log and metrics
+        QString label;        // "GET /v1/verify/{id}", for metrics
+        QByteArray labelUtf8; // ... and for the access log
     };
 
     static constexpr qsizetype kMaxSegments = 8; // more than any route has

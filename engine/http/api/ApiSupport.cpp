@@ -7,6 +7,24 @@
 
 namespace vc::http {
 
+QString PathParams::value(QStringView name) const
+{
+    for (const auto &[key, value] : m_items)
+        if (key == name)
+            return value;
+    return {};
+}
+
+void PathParams::insert(const QString &name, const QString &value)
+{
+    for (auto &item : m_items)
+        if (item.first == name) {
+            item.second = value;
+            return;
+        }
+    m_items.append({name, value});
+}
+
 int statusFor(ErrorCode code)
 {
     switch (code) {

@@ -3,9 +3,9 @@
 #include "core/ApiKey.h"
 #include "http/transport/HttpMessage.h"
 
-#include <QHash>
 #include <QList>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <functional>
 #include <optional>
@@ -26,13 +26,28 @@ enum class Access
 
 class Metrics;
 
+// The parameters of a matched path ({id} -> value). A route has one or two, so they live in a
+// short list inside the request rather than in a hash.
+class PathParams
+{
+public:
+    // The value of a parameter, or a null string when the route has none of that name.
+    QString value(QStringView name) const;
+    // Sets a parameter, replacing one of the same name.
+    void insert(const QString &name, const QString &value);
+    void clear() { m_items.clear(); }
+
+private:
+    QVarLengthArray<std::pair<QString, QString>, 2> m_items;
+};
+
 // A matched request with what the handler needs: the engine, path parameters and the caller.
 struct ApiRequest
 {
     const HttpRequest &http;
     Engine &engine;
     const Metrics &metrics;
-    QHash<QString, QString> params;   // {id} -> value
+    PathParams params;                // {id} -> value
     std::optional<ApiKeyInfo> caller; // set for every route but Public ones
 };
 

@@ -116,6 +116,7 @@ void HttpServer::Impl::fillRequest(Exchange &exchange, MHD_Connection *connectio
     }
     request.path = QByteArray::fromPercentEncoding(target);
 
+    request.headers.reserve(8);
     MHD_get_connection_values(
         connection, MHD_HEADER_KIND,
         [](void *list, MHD_ValueKind, const char *key, const char *value) {
