@@ -50,6 +50,7 @@ struct SessionView
 
     int attemptsRemaining() const { return qMax(0, maxAttempts - attempts); }
     int resendsRemaining() const { return qMax(0, maxResends - resends); }
+    bool operator==(const SessionView &) const = default;
 };
 
 struct SessionEvent

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QScopeGuard>
 
+#include <array>
 #include <cmath>
 
 namespace vc::http {
@@ -162,12 +163,32 @@ HttpResponse check(ApiRequest &r)
     return HttpResponse::json(200, Json::encode(*result));
 }
 
+// The JSON of the sessions this thread answered last: polling an unchanged session (what
+// status reads mostly are) costs a comparison of the whole view instead of an encoding. Any
+// difference in the view encodes it again. Per thread, so no lock; status reads run on the few
+// event threads (RequestHandler::isQuick()).
+QByteArray encodedStatus(const SessionView &v)
+{
+    struct Entry
+    {
+        SessionView view;
+        QByteArray json;
+    };
+    thread_local std::array<Entry, 64> memo;
+    Entry &entry = memo[qHash(v.id) % memo.size()];
+    if (entry.json.isEmpty() || entry.view != v) {
+        entry.view = v;
+        entry.json = Json::encode(v);
+    }
+    return entry.json;
+}
+
 HttpResponse status(ApiRequest &r)
 {
     auto v = visibleSession(r);
     if (!v)
         return errorResponse(v.error());
-    return HttpResponse::json(200, Json::encode(*v));
+    return HttpResponse::json(200, encodedStatus(*v));
 }
 
 HttpResponse cancel(ApiRequest &r)
