@@ -2,8 +2,6 @@
 
 #include "crypto/Random.h"
 
-#include <cstring>
-
 namespace vc {
 
 namespace {
@@ -24,11 +22,22 @@ Result<QByteArray> randomText(int length, const char *alphabet, quint32 size)
     return out;
 }
 
-bool allFrom(QStringView text, const char *alphabet)
+// The alphabets above, as ranges (checked on every API request).
+constexpr bool isLowerOrDigit(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+}
+
+constexpr bool isLetterOrDigit(char16_t c)
+{
+    return isLowerOrDigit(c) || (c >= u'A' && c <= u'Z');
+}
+
+template <bool (*Allowed)(char16_t)>
+bool allFrom(QStringView text)
 {
     for (QChar c : text)
-        // strchr finds the terminator for '\0': a NUL is not in any alphabet.
-        if (c.unicode() == 0 || c.unicode() > 127 || !std::strchr(alphabet, c.toLatin1()))
+        if (!Allowed(c.unicode()))
             return false;
     return true;
 }
@@ -60,7 +69,7 @@ std::optional<ApiKeyFormat::Parts> ApiKeyFormat::parse(const QString &presented)
         return std::nullopt;
     const QStringView prefix = text.mid(3, PrefixLength);
     const QStringView secret = text.mid(3 + PrefixLength + 1);
-    if (!allFrom(prefix, kLower) || !allFrom(secret, kMixed))
+    if (!allFrom<isLowerOrDigit>(prefix) || !allFrom<isLetterOrDigit>(secret))
         return std::nullopt;
     return Parts{prefix.toString(), SecureBytes(secret.toLatin1())};
 }
