@@ -39,15 +39,14 @@ private:
         QByteArrayList segments;
         QStringList names; // per segment: the parameter's name, or empty for a literal
         int parameters = 0;
-        QString label;        // "GET /v1/verify/{id}", for metrics
-        QByteArray labelUtf8; // ... and for the access log
+        QByteArray labelUtf8; // "GET /v1/verify/{id}", for the access log
     };
 
     static constexpr qsizetype kMaxSegments = 8; // more than any route has
 
     Engine &m_engine;
+    Metrics m_metrics; // by index in m_routes (the order of v1Routes())
     QList<Compiled> m_routes;
-    Metrics m_metrics;
 };
 
 } // namespace vc::http

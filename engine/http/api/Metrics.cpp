@@ -15,19 +15,34 @@ QByteArray label(const QString &value)
 
 } // namespace
 
-void Metrics::record(const QString &route, int status, qint64 elapsedNs)
+Metrics::Metrics(const QStringList &routes)
+    : m_labels(routes + QStringList{QStringLiteral("unmatched")})
+    , m_counters(std::make_unique<RouteCounters[]>(size_t(m_labels.size())))
+{}
+
+Metrics::~Metrics() = default;
+
+void Metrics::record(int route, int status, qint64 elapsedNs)
 {
-    const double seconds = elapsedNs / 1e9;
+    static constexpr auto bucketNs = [] {
+        std::array<qint64, Buckets.size()> ns{};
+        for (size_t i = 0; i < Buckets.size(); ++i)
+            ns[i] = qint64(Buckets[i] * 1e9 + 0.5);
+        return ns;
+    }();
     m_total.fetch_add(1, std::memory_order_relaxed);
-    QMutexLocker lock(&m_mutex);
-    ++m_requests[qMakePair(route, status)];
-    Latency &l = m_latency[route];
+    if (route < 0 || route >= m_labels.size() - 1)
+        route = int(m_labels.size() - 1);
+    if (status < kFirstStatus || status >= kFirstStatus + kStatuses)
+        status = 500;
+    RouteCounters &c = m_counters[size_t(route)];
+    c.statuses[size_t(status - kFirstStatus)].fetch_add(1, std::memory_order_relaxed);
     size_t i = 0;
-    while (i < Buckets.size() && seconds > Buckets[i])
+    while (i < bucketNs.size() && elapsedNs > bucketNs[i])
         ++i;
-    ++l.counts[i];
-    l.sum += seconds;
-    ++l.count;
+    c.buckets[i].fetch_add(1, std::memory_order_relaxed);
+    c.sumNs.fetch_add(quint64(qMax<qint64>(0, elapsedNs)), std::memory_order_relaxed);
+    c.count.fetch_add(1, std::memory_order_relaxed);
 }
 
 QByteArray Metrics::render(Engine &engine) const
@@ -35,32 +50,35 @@ QByteArray Metrics::render(Engine &engine) const
     QByteArray out;
     out += "# HELP vc_http_requests_total HTTP requests answered, by route and status.\n"
            "# TYPE vc_http_requests_total counter\n";
-    QHash<QPair<QString, int>, quint64> requests;
-    QHash<QString, Latency> latency;
-    {
-        QMutexLocker lock(&m_mutex);
-        requests = m_requests;
-        latency = m_latency;
+    for (qsizetype r = 0; r < m_labels.size(); ++r) {
+        const RouteCounters &c = m_counters[size_t(r)];
+        for (int s = 0; s < kStatuses; ++s)
+            if (const quint64 n = c.statuses[size_t(s)].load(std::memory_order_relaxed); n > 0)
+                out += "vc_http_requests_total{route=\"" + label(m_labels.at(r)) + "\",status=\"" +
+                       QByteArray::number(kFirstStatus + s) + "\"} " + QByteArray::number(n) + '\n';
     }
-    for (auto it = requests.constBegin(); it != requests.constEnd(); ++it)
-        out += "vc_http_requests_total{route=\"" + label(it.key().first) + "\",status=\"" +
-               QByteArray::number(it.key().second) + "\"} " + QByteArray::number(it.value()) + '\n';
     out += "# HELP vc_http_request_duration_seconds Time from a complete request to its "
            "response.\n# TYPE vc_http_request_duration_seconds histogram\n";
-    for (auto it = latency.constBegin(); it != latency.constEnd(); ++it) {
-        const QByteArray route = label(it.key());
+    for (qsizetype r = 0; r < m_labels.size(); ++r) {
+        const RouteCounters &c = m_counters[size_t(r)];
+        const quint64 count = c.count.load(std::memory_order_relaxed);
+        if (count == 0)
+            continue;
+        const QByteArray route = label(m_labels.at(r));
         quint64 cumulative = 0;
         for (size_t i = 0; i <= Buckets.size(); ++i) {
-            cumulative += it->counts[i];
+            cumulative += c.buckets[i].load(std::memory_order_relaxed);
             const QByteArray le =
                 i < Buckets.size() ? QByteArray::number(Buckets[i]) : QByteArray("+Inf");
             out += "vc_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\"" + le +
                    "\"} " + QByteArray::number(cumulative) + '\n';
         }
         out += "vc_http_request_duration_seconds_sum{route=\"" + route + "\"} " +
-               QByteArray::number(it->sum, 'g', 9) + '\n';
+               QByteArray::number(double(c.sumNs.load(std::memory_order_relaxed)) / 1e9, 'g', 9) +
+               '\n';
+        // The +Inf bucket's count, so that _count and the buckets agree in one scrape.
         out += "vc_http_request_duration_seconds_count{route=\"" + route + "\"} " +
-               QByteArray::number(it->count) + '\n';
+               QByteArray::number(cumulative) + '\n';
     }
 
     out += "# HELP vc_sessions Sessions stored, by channel and status.\n"

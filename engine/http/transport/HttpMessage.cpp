@@ -20,8 +20,10 @@ QString decodeQueryComponent(QByteArray component)
 
 QByteArray HttpRequest::header(const QByteArray &lowerName) const
 {
+    // Names are stored in lower case; a request built by hand may not have them so.
     for (const auto &[name, value] : headers)
-        if (name.compare(lowerName, Qt::CaseInsensitive) == 0)
+        if (name.size() == lowerName.size() &&
+            (name == lowerName || name.compare(lowerName, Qt::CaseInsensitive) == 0))
             return value;
     return {};
 }
