@@ -2,24 +2,31 @@
 # HTTP benchmark, all in one run on this machine:
 #   - raw fsync commit rate (bench_engine: single-row INSERT commits, WAL, synchronous=FULL)
 #   - nginx `return 200` on loopback (the baseline for a trivial HTTP answer)
+#   - the HTTP transport alone (bench_transport: a fixed answer the size of a status)
 #   - verifyd (synchronous=FULL, delivery worker running): POST /v1/verify/start,
 #     POST /v1/verify/check (each session verified once), GET /v1/verify/{id}
 # driven by wrk. Prints a markdown table for docs/PERFORMANCE.md.
-#   tests/bench/run_http_bench.sh [BUILD_DIR] [SECONDS] [CONNECTIONS]
+# nginx, the transport alone and the status GET run in ROUNDS alternating rounds (default 3) and
+# each is reported as its median run: this machine's speed drifts from minute to minute, and
+# runs taken side by side keep the ratio honest.
+#   [ROUNDS=N] tests/bench/run_http_bench.sh [BUILD_DIR] [SECONDS] [CONNECTIONS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 BUILD="${1:-$ROOT/build-test}"
 DURATION="${2:-10}"
 CONNS="${3:-64}"
+ROUNDS="${ROUNDS:-3}"
 vc_install_packages wrk nginx-light sqlite3
-cmake --build "$BUILD" --target verifyd verifyctl bench_engine >/dev/null
+cmake --build "$BUILD" --target verifyd verifyctl bench_engine bench_transport >/dev/null
 
 WORK=$(mktemp -d)
 NGINX_PORT=18781
 VERIFY_PORT=18782
+TRANSPORT_PORT=18783
 cleanup() {
     [ -n "${VERIFYD_PID:-}" ] && kill "$VERIFYD_PID" 2>/dev/null && wait "$VERIFYD_PID" 2>/dev/null
+    [ -n "${TRANSPORT_PID:-}" ] && kill "$TRANSPORT_PID" 2>/dev/null && wait "$TRANSPORT_PID" 2>/dev/null
     [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
     rm -rf "$WORK"
 }
@@ -41,6 +48,10 @@ http {
 NGINX
 nginx -c "$WORK/nginx.conf" -p "$WORK"
 
+# --- the transport alone ----------------------------------------------------------------------
+"$BUILD/tests/bench/bench_transport" "$TRANSPORT_PORT" > "$WORK/transport.out" 2>&1 &
+TRANSPORT_PID=$!
+
 # --- verifyd ----------------------------------------------------------------------------------
 "$BUILD/app/verifyd" --data-dir "$WORK/data" --listen "127.0.0.1:$VERIFY_PORT" \
     > "$WORK/verifyd.out" 2> "$WORK/verifyd.log" &
@@ -54,23 +65,29 @@ CTL=("$BUILD/app/verifyctl" --data-dir "$WORK/data")
     >/dev/null
 URL="http://127.0.0.1:$VERIFY_PORT"
 
+wrk_summary() { # a wrk output file; prints "rps p50 p99 non2xx"
+    local rps p50 p99 bad
+    rps=$(awk '/Requests\/sec/ {print $2}' "$1")
+    p50=$(awk '$1=="50%" {print $2}' "$1")
+    p99=$(awk '$1=="99%" {print $2}' "$1")
+    bad=$(awk '/Non-2xx/ {print $5}' "$1"); bad=${bad:-0}
+    echo "$rps $p50 $p99 $bad"
+}
 wrk_run() { # name, then wrk arguments; prints "rps p50 p99 non2xx"
     local name="$1"; shift
     wrk -t2 -c"${CONNS}" -d"${DURATION}s" --latency "$@" > "$WORK/$name.wrk"
-    local rps p50 p99 bad
-    rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.wrk")
-    p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.wrk")
-    p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.wrk")
-    bad=$(awk '/Non-2xx/ {print $5}' "$WORK/$name.wrk"); bad=${bad:-0}
-    echo "$rps $p50 $p99 $bad"
+    wrk_summary "$WORK/$name.wrk"
+}
+median_run() { # name: the summary of the median of the rounds "name-1" .. "name-$ROUNDS"
+    local file
+    file=$(for f in "$WORK/$1"-*.wrk; do echo "$(awk '/Requests\/sec/ {print $2}' "$f") $f"; done |
+           sort -n | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2) {print $2}')
+    wrk_summary "$file"
 }
 
 # --- raw fsync commits (same disk, same run) --------------------------------------------------
 RAW=$("$BUILD/tests/bench/bench_engine" --only raw-full --seconds "$DURATION" | tail -n 1 |
       awk -F'|' '{gsub(/ /, "", $5); print $5}')
-
-# --- nginx baseline ---------------------------------------------------------------------------
-read -r NGX_RPS NGX_P50 NGX_P99 NGX_BAD < <(wrk_run nginx "http://127.0.0.1:$NGINX_PORT/")
 
 # --- starts -----------------------------------------------------------------------------------
 cat > "$WORK/start.lua" <<LUA
@@ -111,10 +128,18 @@ VERIFIED_BEFORE=$(sqlite3 "$WORK/data/verify.db" "SELECT COUNT(*) FROM sessions 
 read -r CHECK_RPS CHECK_P50 CHECK_P99 CHECK_BAD < <(wrk_run check -s "$WORK/check.lua" "$URL")
 VERIFIED=$(( $(sqlite3 "$WORK/data/verify.db" "SELECT COUNT(*) FROM sessions WHERE status = 'verified'") - VERIFIED_BEFORE ))
 
-# --- status -----------------------------------------------------------------------------------
+# --- nginx, the transport alone and status, in alternating rounds ----------------------------
 SESSION=$(head -n 1 "$WORK/ids.txt")
-read -r STATUS_RPS STATUS_P50 STATUS_P99 STATUS_BAD < <(wrk_run status -H "X-API-Key: $KEY" \
-    "$URL/v1/verify/$SESSION")
+ROUND_RATIOS=""
+for round in $(seq "$ROUNDS"); do
+    read -r rps_nginx _ < <(wrk_run "nginx-$round" "http://127.0.0.1:$NGINX_PORT/")
+    wrk_run "transport-$round" "http://127.0.0.1:$TRANSPORT_PORT/" >/dev/null
+    read -r rps_status _ < <(wrk_run "status-$round" -H "X-API-Key: $KEY" "$URL/v1/verify/$SESSION")
+    ROUND_RATIOS+=" $(printf '%.2f' "$(echo "$rps_status / $rps_nginx" | bc -l)")"
+done
+read -r NGX_RPS NGX_P50 NGX_P99 NGX_BAD < <(median_run nginx)
+read -r TRANSPORT_RPS TRANSPORT_P50 TRANSPORT_P99 TRANSPORT_BAD < <(median_run transport)
+read -r STATUS_RPS STATUS_P50 STATUS_P99 STATUS_BAD < <(median_run status)
 
 # --- mixed: status GETs of many sessions while starts run ------------------------------------
 # The read cache (docs/ARCHITECTURE.md) must keep answering from memory while this process's
@@ -147,12 +172,15 @@ STARTED=$(sqlite3 "$WORK/data/verify.db" "SELECT COUNT(*) FROM sessions")
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
      "kernel $(uname -r), $(df -T "$WORK" | awk 'NR==2 {print $2}') under $WORK"
 echo "Date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD)," \
-     "wrk -t2 -c$CONNS -d${DURATION}s"
+     "wrk -t2 -c$CONNS -d${DURATION}s, nginx/transport/status: median of $ROUNDS alternating rounds"
 echo
 echo "| what | requests/s | p50 | p99 | non-2xx | vs baseline |"
 echo "|---|---:|---:|---:|---:|---:|"
 printf "| raw single-row INSERT commit (fsync) | %s | | | | 1.00x |\n" "$RAW"
 printf "| nginx return 200 | %s | %s | %s | %s | 1.00x |\n" "$NGX_RPS" "$NGX_P50" "$NGX_P99" "$NGX_BAD"
+printf "| HTTP transport alone, fixed answer | %s | %s | %s | %s | %.2fx nginx |\n" \
+    "$TRANSPORT_RPS" "$TRANSPORT_P50" "$TRANSPORT_P99" "$TRANSPORT_BAD" \
+    "$(echo "$TRANSPORT_RPS / $NGX_RPS" | bc -l)"
 printf "| verifyd POST /v1/verify/start (durable) | %s | %s | %s | %s | %.2fx raw |\n" \
     "$START_RPS" "$START_P50" "$START_P99" "$START_BAD" "$(echo "$START_RPS / $RAW" | bc -l)"
 # Once every stored session is verified, further checks are cheap 409s: count verifications only
@@ -166,6 +194,7 @@ printf "| verifyd GET /v1/verify/{id} of 1,000 sessions, while starts run | %s |
     "$POLL_RPS" "$POLL_P50" "$POLL_P99" "$POLL_BAD" "$(echo "$POLL_RPS / $NGX_RPS" | bc -l)"
 printf "| verifyd POST /v1/verify/start meanwhile (16 connections) | %s | | | | |\n" "$MIXED_START_RPS"
 echo
+echo "Status GET / nginx, round by round:$ROUND_RATIOS."
 printf "Status reads answered from memory during the mixed run: %.1f %%.\n" "$HIT_SHARE"
 echo "Sessions stored: $STARTED; verified by the check run: $VERIFIED" \
      "(checks of an already verified session answer 409 and count as non-2xx)."
