@@ -96,15 +96,11 @@ namespace {
 
 std::atomic<LineLog::Sink *> g_sink{nullptr}; // the message handler's way to the live LineLog
 
-QByteArray timestamp()
+// "2026-11-22T10:15:03.042Z [warning |error ]category: text\n" (no category for "default").
+QByteArray composeLine(QtMsgType type, const char *category, QByteArrayView text)
 {
-    return JsonWriter::rfc3339(QDateTime::currentMSecsSinceEpoch());
-}
-
-QByteArray formatLine(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    QByteArray line = timestamp();
-    line.reserve(line.size() + 64 + message.size());
+    QByteArray line = JsonWriter::rfc3339(QDateTime::currentMSecsSinceEpoch());
+    line.reserve(line.size() + 48 + text.size());
     switch (type) {
     case QtWarningMsg:
         line.append(" warning");
@@ -117,15 +113,15 @@ QByteArray formatLine(QtMsgType type, const QMessageLogContext &context, const Q
         break;
     }
     line.append(' ');
-    if (context.category && qstrcmp(context.category, "default") != 0)
-        line.append(context.category).append(": ");
-    line.append(message.toUtf8()).append('\n');
+    if (category && qstrcmp(category, "default") != 0)
+        line.append(category).append(": ");
+    line.append(text).append('\n');
     return line;
 }
 
 void lineHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QByteArray line = formatLine(type, context, message);
+    const QByteArray line = composeLine(type, context.category, message.toUtf8());
     const bool now = type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg;
     if (LineLog::Sink *sink = g_sink.load())
         sink->append(line, now);
@@ -144,11 +140,7 @@ void logInfo(const QLoggingCategory &category, QByteArrayView text)
         qCInfo(category, "%.*s", int(text.size()), text.data());
         return;
     }
-    // The line lineHandler() would write for an info message of this category.
-    QByteArray line = timestamp();
-    const char *name = category.categoryName();
-    line.reserve(line.size() + qsizetype(qstrlen(name)) + text.size() + 4);
-    line.append(' ').append(name).append(": ").append(text).append('\n');
+    const QByteArray line = composeLine(QtInfoMsg, category.categoryName(), text);
     sink->append(line, false);
 }
 
