@@ -14,6 +14,20 @@ namespace {
 // the client is not listening and the connection is simply closed.
 constexpr qint64 kDiscardAllowance = 1024 * 1024;
 
+// The method or version as a QByteArray; the usual ones are shared constants (no allocation
+// per request).
+QByteArray interned(const char *text)
+{
+    static const QByteArray common[] = {
+        QByteArrayLiteral("GET"),     QByteArrayLiteral("POST"),     QByteArrayLiteral("PATCH"),
+        QByteArrayLiteral("DELETE"),  QByteArrayLiteral("HEAD"),     QByteArrayLiteral("PUT"),
+        QByteArrayLiteral("OPTIONS"), QByteArrayLiteral("HTTP/1.1"), QByteArrayLiteral("HTTP/1.0")};
+    for (const QByteArray &known : common)
+        if (known == text)
+            return known;
+    return QByteArray(text);
+}
+
 } // namespace
 
 HttpServer::Impl::ConnectionState *HttpServer::Impl::stateOf(MHD_Connection *connection) const
@@ -97,12 +111,13 @@ void HttpServer::Impl::finish(Exchange &exchange)
     }
 }
 
-void HttpServer::Impl::fillRequest(Exchange &exchange, MHD_Connection *connection, const char *url,
-                                   const char *method, const char *version) const
+void HttpServer::Impl::fillRequest(ConnectionState &state, Exchange &exchange,
+                                   MHD_Connection *connection, const char *url, const char *method,
+                                   const char *version) const
 {
     HttpRequest &request = exchange.request;
-    request.method = QByteArray(method);
-    request.version = QByteArray(version);
+    request.method = interned(method);
+    request.version = interned(version);
     // The raw request target keeps the query as sent and a %00 in the path (libmicrohttpd's
     // decoded `url` is a C string and would end there).
     QByteArray target = exchange.rawUri.isNull() ? QByteArray(url) : exchange.rawUri;
@@ -114,7 +129,7 @@ void HttpServer::Impl::fillRequest(Exchange &exchange, MHD_Connection *connectio
         request.query = target.mid(question + 1);
         target.truncate(question);
     }
-    request.path = QByteArray::fromPercentEncoding(target);
+    request.path = target.contains('%') ? QByteArray::fromPercentEncoding(target) : target;
 
     request.headers.reserve(8);
     MHD_get_connection_values(
@@ -126,9 +141,13 @@ void HttpServer::Impl::fillRequest(Exchange &exchange, MHD_Connection *connectio
         },
         &request.headers);
 
-    const MHD_ConnectionInfo *info =
-        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    request.peer = peerAddress(info ? info->client_addr : nullptr, &request.peerPort);
+    if (!state.peer) {
+        const MHD_ConnectionInfo *info =
+            MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        state.peer = peerAddress(info ? info->client_addr : nullptr, &state.peerPort);
+    }
+    request.peer = *state.peer;
+    request.peerPort = state.peerPort;
     request.tls = tlsOn;
 }
 
@@ -152,7 +171,7 @@ MHD_Result HttpServer::Impl::accessHandler(MHD_Connection *connection, const cha
     if (!exchange->headersSeen) {
         exchange->headersSeen = true;
         exchange->connection = connection;
-        fillRequest(*exchange, connection, url, method, version);
+        fillRequest(*state, *exchange, connection, url, method, version);
         const bool chunked =
             exchange->request.header("transfer-encoding").toLower().contains("chunked");
         const QByteArray length = exchange->request.header("content-length").trimmed();

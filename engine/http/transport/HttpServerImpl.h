@@ -57,6 +57,9 @@ struct HttpServer::Impl
         // When the request being received must be complete (steady clock, ms); 0 while none is
         // being received (handled, answered, or the connection already cut).
         std::atomic<qint64> deadlineMs{0};
+        // The client's address, read at its first request (it cannot change on a connection).
+        std::optional<QHostAddress> peer;
+        quint16 peerPort = 0;
     };
 
     Impl(ServerOptions o, RequestHandler &h)
@@ -117,8 +120,8 @@ struct HttpServer::Impl
     MHD_Result acceptPolicy();
     void log(const char *format, va_list args);
 
-    void fillRequest(Exchange &exchange, MHD_Connection *connection, const char *url,
-                     const char *method, const char *version) const;
+    void fillRequest(ConnectionState &state, Exchange &exchange, MHD_Connection *connection,
+                     const char *url, const char *method, const char *version) const;
     MHD_Result dispatch(const std::shared_ptr<Exchange> &exchange, MHD_Connection *connection);
     void runDispatched(const std::shared_ptr<Exchange> &exchange);
     bool isQuick(const HttpRequest &request) const;
