@@ -32,26 +32,22 @@ const QList<Route> &v1Routes()
 
 namespace {
 
-QString presentedKey(const HttpRequest &r)
+// The key as presented: X-API-Key, else Authorization: Bearer; empty when there is none.
+QByteArray presentedKey(const HttpRequest &r)
 {
     const QByteArray apiKey = r.header("x-api-key");
     if (!apiKey.isEmpty())
-        return QString::fromLatin1(apiKey);
+        return apiKey;
     const QByteArray auth = r.header("authorization");
-    if (auth.size() > 7 && auth.left(7).toLower() == "bearer ")
-        return QString::fromLatin1(auth.mid(7).trimmed());
+    if (auth.size() > 7 && qstrnicmp(auth.constData(), "bearer ", 7) == 0)
+        return auth.mid(7).trimmed();
     return {};
 }
 
 // The key's prefix for the access log (not secret); empty when there is none.
 QByteArray keyPrefixOf(const HttpRequest &r)
 {
-    QByteArray key = r.header("x-api-key");
-    if (key.isEmpty()) {
-        const QByteArray auth = r.header("authorization");
-        if (auth.size() > 7 && qstrnicmp(auth.constData(), "bearer ", 7) == 0)
-            key = auth.mid(7).trimmed();
-    }
+    const QByteArray key = presentedKey(r);
     if (key.size() > 11 && key.startsWith("vk_"))
         return key.mid(3, 8);
     return {};
@@ -176,7 +172,7 @@ HttpResponse ApiHandler::handle(const HttpRequest &request)
     HttpResponse response = [&] {
         ApiRequest api{request, m_engine, m_metrics, m.params, std::nullopt};
         if (m.route->access != Access::Public) {
-            auto caller = m_engine.authenticate(presentedKey(request));
+            auto caller = m_engine.authenticate(QString::fromLatin1(presentedKey(request)));
             if (!caller)
                 return errorResponse(caller.error());
             if (m.route->access == Access::Admin && caller->scope != KeyScope::Admin)
