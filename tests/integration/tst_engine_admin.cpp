@@ -155,6 +155,65 @@ private slots:
                  kT0 + 10'000);
     }
 
+    // A thread remembers the key it last let in (a kept-alive connection presents the same key
+    // on every request); what it remembers must never let a different key, an expired key or a
+    // revoked one in.
+    void aRememberedKeyIsStillCheckedEveryTime()
+    {
+        TestEngine t;
+        auto issued = t->createKey({QStringLiteral("a"), QStringLiteral("verify"), {}, 1}, kAdmin);
+        auto other = t->createKey({QStringLiteral("b"), QStringLiteral("admin"), {}, {}}, kAdmin);
+        const auto denied = [&](const QString &key) {
+            const auto r = t->authenticate(key);
+            return !r && r.error().code == ErrorCode::Unauthorized;
+        };
+        QVERIFY(t->authenticate(issued->key));
+        QCOMPARE(t->authenticate(issued->key)->id, issued->info.id);
+
+        // Each character of the secret and the prefix changed in turn: none is let in.
+        for (qsizetype i = 3; i < issued->key.size(); ++i) {
+            if (i == 11)
+                continue; // the '_' between prefix and secret
+            QString changed = issued->key;
+            changed[i] = changed[i] == u'a' ? u'b' : u'a';
+            QVERIFY2(denied(changed), qPrintable(QStringLiteral("character %1").arg(i)));
+            QVERIFY(t->authenticate(issued->key)); // and the key itself again, remembered
+        }
+        QVERIFY(t->authenticate(issued->key + u' ')); // trimmed, as before
+        QCOMPARE(t->authenticate(other->key)->scope, KeyScope::Admin);
+        QCOMPARE(t->authenticate(issued->key)->scope, KeyScope::Verify);
+
+        // Expiry is a matter of time: the remembered key expires without any write.
+        t.clock->advanceSeconds(86400);
+        QVERIFY(denied(issued->key));
+
+        // Revoked by another process while this thread remembers it.
+        QVERIFY(t->authenticate(other->key));
+        auto elsewhere = t.another();
+        QVERIFY(elsewhere->revokeKey(other->info.id, kAdmin));
+        QVERIFY(denied(other->key));
+    }
+
+    void lastUseIsKeptToTheSecond()
+    {
+        TestEngine t;
+        auto issued =
+            t->createKey({QStringLiteral("app"), QStringLiteral("verify"), {}, {}}, kAdmin);
+        const auto lastUse = [&] { return t->keys()->first().lastUsedAt; };
+        QVERIFY(t->authenticate(issued->key));
+        QCOMPARE(lastUse(), std::optional<qint64>(kT0));
+        t.clock->advanceMs(400); // within the second: not noted again
+        QVERIFY(t->authenticate(issued->key));
+        QCOMPARE(lastUse(), std::optional<qint64>(kT0));
+        t.clock->advanceMs(700); // 1.1 s after the noted use
+        QVERIFY(t->authenticate(issued->key));
+        QCOMPARE(lastUse(), std::optional<qint64>(kT0 + 1100));
+        QVERIFY(t->flushKeyUsage());
+        t.clock->advanceSeconds(5);
+        QVERIFY(t->authenticate(issued->key));
+        QCOMPARE(lastUse(), std::optional<qint64>(kT0 + 6100));
+    }
+
     void adminActionsAreAudited()
     {
         TestEngine t;
