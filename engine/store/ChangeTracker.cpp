@@ -101,8 +101,7 @@ std::optional<ChangeTracker::Mark> ChangeTracker::mark() const
     const std::optional<Header> header = readHeader();
     if (!header)
         return std::nullopt;
-    std::lock_guard lock(m_mutex);
-    return Mark{*header, m_generation};
+    return Mark{*header, m_generation.load(std::memory_order_acquire)};
 }
 
 bool ChangeTracker::unchangedSince(const Mark &since, const Mark &now) const
@@ -110,7 +109,7 @@ bool ChangeTracker::unchangedSince(const Mark &since, const Mark &now) const
     if (since.header == now.header)
         return true;
     std::lock_guard lock(m_mutex);
-    return since.generation == m_generation && m_ownHeader && now.header == *m_ownHeader;
+    return since.generation == m_generation.load() && m_ownHeader && now.header == *m_ownHeader;
 }
 
 void ChangeTracker::began()

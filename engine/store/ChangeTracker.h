@@ -85,7 +85,8 @@ private:
     size_t m_mapSize = 0;
 
     mutable std::mutex m_mutex;
-    quint64 m_generation = 1;
+    // Changed under m_mutex; mark() reads it without the lock (every request takes a mark).
+    std::atomic<quint64> m_generation{1};
     std::optional<Header> m_ownHeader; // the header as this process's last commit left it
 
     // Writer thread only.
