@@ -178,6 +178,13 @@ JsonWriter &JsonWriter::value(const QJsonValue &v)
 
 QByteArray JsonWriter::rfc3339(qint64 unixMs)
 {
+    std::array<char, kRfc3339Size> text;
+    rfc3339(unixMs, text);
+    return QByteArray(text.data(), text.size());
+}
+
+void JsonWriter::rfc3339(qint64 unixMs, std::array<char, kRfc3339Size> &buf)
+{
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm): no time zone lookups.
     qint64 days = unixMs >= 0 ? unixMs / 86'400'000 : (unixMs - 86'399'999) / 86'400'000;
     const qint64 msOfDay = unixMs - days * 86'400'000;
@@ -190,7 +197,6 @@ QByteArray JsonWriter::rfc3339(qint64 unixMs)
     const qint64 day = doy - (153 * mp + 2) / 5 + 1;
     const qint64 month = mp < 10 ? mp + 3 : mp - 9;
     const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    char buf[24];
     auto put = [&buf](int at, qint64 value, int digits) {
         for (int i = digits - 1; i >= 0; --i) {
             buf[at + i] = static_cast<char>('0' + value % 10);
@@ -211,7 +217,6 @@ QByteArray JsonWriter::rfc3339(qint64 unixMs)
     buf[19] = '.';
     put(20, msOfDay % 1000, 3);
     buf[23] = 'Z';
-    return QByteArray(buf, 24);
 }
 
 } // namespace vc

@@ -5,6 +5,7 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <array>
 #include <optional>
 
 namespace vc {
@@ -49,6 +50,9 @@ public:
 
     // "2026-11-22T10:15:03.042Z"
     static QByteArray rfc3339(qint64 unixMs);
+    // The same into a buffer (no allocation): "2026-11-22T10:15:03.042Z".
+    static constexpr size_t kRfc3339Size = 24;
+    static void rfc3339(qint64 unixMs, std::array<char, kRfc3339Size> &out);
 
 private:
     void separate();

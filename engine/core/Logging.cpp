@@ -99,8 +99,11 @@ std::atomic<LineLog::Sink *> g_sink{nullptr}; // the message handler's way to th
 // "2026-11-22T10:15:03.042Z [warning |error ]category: text\n" (no category for "default").
 QByteArray composeLine(QtMsgType type, const char *category, QByteArrayView text)
 {
-    QByteArray line = JsonWriter::rfc3339(QDateTime::currentMSecsSinceEpoch());
-    line.reserve(line.size() + 48 + text.size());
+    std::array<char, JsonWriter::kRfc3339Size> time;
+    JsonWriter::rfc3339(QDateTime::currentMSecsSinceEpoch(), time);
+    QByteArray line;
+    line.reserve(qsizetype(time.size()) + 16 + (category ? qstrlen(category) : 0) + text.size());
+    line.append(time.data(), qsizetype(time.size()));
     switch (type) {
     case QtWarningMsg:
         line.append(" warning");
