@@ -170,7 +170,7 @@ HttpResponse ApiHandler::handle(const HttpRequest &request)
     }
 
     HttpResponse response = [&] {
-        ApiRequest api{request, m_engine, m_metrics, m.params, std::nullopt};
+        ApiRequest api{request, m_engine, m_metrics, std::move(m.params), std::nullopt};
         if (m.route->access != Access::Public) {
             auto caller = m_engine.authenticate(QString::fromLatin1(presentedKey(request)));
             if (!caller)
@@ -178,7 +178,7 @@ HttpResponse ApiHandler::handle(const HttpRequest &request)
             if (m.route->access == Access::Admin && caller->scope != KeyScope::Admin)
                 return errorResponse({ErrorCode::Forbidden,
                                       QStringLiteral("this endpoint needs a key of scope admin")});
-            api.caller = *caller;
+            api.caller = std::move(*caller);
         }
         return m.route->handler(api);
     }();

@@ -65,8 +65,10 @@ HttpResponse HttpResponse::json(int status, const QByteArray &jsonBody)
     HttpResponse response;
     response.status = status;
     response.body = jsonBody;
-    response.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
-    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    response.headers.reserve(4);
+    response.headers.append(
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    response.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
     return response;
 }
 

@@ -22,10 +22,26 @@ QByteArray interned(const char *text)
         QByteArrayLiteral("GET"),     QByteArrayLiteral("POST"),     QByteArrayLiteral("PATCH"),
         QByteArrayLiteral("DELETE"),  QByteArrayLiteral("HEAD"),     QByteArrayLiteral("PUT"),
         QByteArrayLiteral("OPTIONS"), QByteArrayLiteral("HTTP/1.1"), QByteArrayLiteral("HTTP/1.0")};
+    const QByteArrayView given(text);
     for (const QByteArray &known : common)
-        if (known == text)
+        if (known.size() == given.size() && known == given)
             return known;
-    return QByteArray(text);
+    return given.toByteArray();
+}
+
+// A header name in lower case; the usual ones are shared constants.
+QByteArray lowerHeaderName(const char *name)
+{
+    static const QByteArray common[] = {
+        QByteArrayLiteral("host"),           QByteArrayLiteral("x-api-key"),
+        QByteArrayLiteral("authorization"),  QByteArrayLiteral("content-type"),
+        QByteArrayLiteral("content-length"), QByteArrayLiteral("user-agent"),
+        QByteArrayLiteral("accept"),         QByteArrayLiteral("connection")};
+    const QByteArrayView given(name);
+    for (const QByteArray &known : common)
+        if (known.size() == given.size() && qstrnicmp(known.constData(), name, known.size()) == 0)
+            return known;
+    return given.toByteArray().toLower();
 }
 
 } // namespace
@@ -85,7 +101,12 @@ void *HttpServer::Impl::uriLogged(const char *uri, MHD_Connection *connection)
     ConnectionState *state = stateOf(connection);
     if (!state)
         return nullptr;
-    state->exchange = std::make_shared<Exchange>();
+    if (state->spare) {
+        state->exchange = std::move(state->spare);
+        state->exchange->recycle();
+    } else {
+        state->exchange = std::make_shared<Exchange>();
+    }
     state->exchange->rawUri = QByteArray(uri);
     armDeadline(*state); // the request line is in: the rest of the request gets a new period
     return state;
@@ -100,6 +121,10 @@ void HttpServer::Impl::requestCompleted(void **context)
     if (!state->exchange)
         return;
     finish(*state->exchange);
+    // An exchange answered on this event thread was never shared: the next request reuses it.
+    // One that went to the dispatch pool is left to its last owner.
+    if (!state->exchange->pooled && state->exchange.use_count() == 1)
+        state->spare = std::move(state->exchange);
     state->exchange.reset();
 }
 
@@ -136,7 +161,7 @@ void HttpServer::Impl::fillRequest(ConnectionState &state, Exchange &exchange,
         connection, MHD_HEADER_KIND,
         [](void *list, MHD_ValueKind, const char *key, const char *value) {
             static_cast<QList<QPair<QByteArray, QByteArray>> *>(list)->append(
-                {QByteArray(key).toLower(), QByteArray(value)});
+                {lowerHeaderName(key), QByteArray(value)});
             return MHD_YES;
         },
         &request.headers);
@@ -247,6 +272,7 @@ MHD_Result HttpServer::Impl::dispatch(const std::shared_ptr<Exchange> &exchange,
             // Suspended under the lock, so stop() never resumes a connection that is not
             // suspended yet.
             MHD_suspend_connection(connection);
+            exchange->pooled = true;
             suspended.insert(exchange);
             dispatchPool.start([this, exchange] { runDispatched(exchange); });
             return MHD_YES;

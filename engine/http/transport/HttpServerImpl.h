@@ -42,17 +42,29 @@ struct HttpServer::Impl
         bool dispatched = false; // counted in inFlight until queued and in `active` until finished
         bool queued = false;
         bool finished = false;
+        bool pooled = false; // handed to the dispatch pool (shared with its task)
         MHD_Connection *connection = nullptr;
 
         // Guarded by Impl::suspendMutex while the connection is suspended.
         bool abandoned = false;
         std::optional<HttpResponse> response;
+
+        // Ready for the next request on the same connection, keeping the header list's room.
+        void recycle()
+        {
+            QList<QPair<QByteArray, QByteArray>> headers = std::move(request.headers);
+            headers.clear();
+            *this = Exchange{};
+            request.headers = std::move(headers);
+        }
     };
 
     // libmicrohttpd's socket context: lives exactly as long as the TCP connection.
     struct ConnectionState
     {
         std::shared_ptr<Exchange> exchange;
+        // The last exchange, kept for the next request when no other thread ever held it.
+        std::shared_ptr<Exchange> spare;
         MHD_socket socket = MHD_INVALID_SOCKET;
         // When the request being received must be complete (steady clock, ms); 0 while none is
         // being received (handled, answered, or the connection already cut).
