@@ -101,6 +101,23 @@ struct ReadCacheCounts
     quint64 misses = 0;
 };
 
+// A copy of a cached value for one thread to keep. By default a plain copy; a shared pointer gets
+// a control block of the thread's own (aliasing the same object), so that handing it out on that
+// thread never touches a reference count another core is using.
+template <typename V>
+V threadOwnCopy(const V &value)
+{
+    return value;
+}
+
+template <typename T>
+std::shared_ptr<T> threadOwnCopy(const std::shared_ptr<T> &value)
+{
+    if (!value)
+        return value;
+    return std::shared_ptr<T>(std::make_shared<std::shared_ptr<T>>(value), value.get());
+}
+
 // A cache the writer tells what each commit touched (see Database::makeCache()).
 class Invalidatable
 {
@@ -146,13 +163,21 @@ public:
             m_misses.fetch_add(1, std::memory_order_relaxed);
             return {};
         }
+        // This thread's last hit in this cache stands, without the cache's lock, while the
+        // WAL-index header is the very one it was a hit under: not one commit since, by anyone.
+        Recent &recent = t_recent;
+        if (recent.cache == m_serial && recent.header == now->header && recent.key == key) {
+            m_hits.fetch_add(1, std::memory_order_relaxed);
+            return {recent.value, std::nullopt};
+        }
         std::lock_guard lock(m_mutex);
         // Checked under the cache's lock: the writer places its tombstones under it before its
         // commit counts as this process's own (ChangeTracker::committed()).
         const auto it = m_entries.constFind(key);
         if (it != m_entries.constEnd() && it->value && m_tracker.unchangedSince(it->mark, *now)) {
             m_hits.fetch_add(1, std::memory_order_relaxed);
-            return {it->value, std::nullopt};
+            recent = Recent{m_serial, now->header, key, threadOwnCopy(*it->value)};
+            return {recent.value, std::nullopt};
         }
         m_misses.fetch_add(1, std::memory_order_relaxed);
         return {std::nullopt, Ticket{*now, m_sequence}};
@@ -215,6 +240,18 @@ private:
         m_clearedAt = ++m_sequence;
     }
 
+    // A thread's last hit (see lookup()); `cache` tells the caches apart, never reused.
+    struct Recent
+    {
+        quint64 cache = 0;
+        ChangeTracker::Header header{};
+        QString key;
+        V value;
+    };
+    static inline thread_local Recent t_recent;
+    static inline std::atomic<quint64> s_lastSerial{0};
+
+    const quint64 m_serial = ++s_lastSerial;
     const ChangeTracker &m_tracker;
     const Topic m_topic;
     const qsizetype m_capacity;
