@@ -538,6 +538,25 @@ void TestHttpTransport::keepAliveServesSeveralRequests()
     raw.send(rawGet("/echo?n=1") + rawGet("/echo?n=2"));
     QCOMPARE(raw.read()->json()[QStringLiteral("query")].toString(), QStringLiteral("n=1"));
     QCOMPARE(raw.read()->json()[QStringLiteral("query")].toString(), QStringLiteral("n=2"));
+
+    // Nothing of one request carries over to the next on the connection (the server reuses
+    // its per-request state for requests answered on the event thread): not a header, a query
+    // or a body.
+    const auto first = raw.request("GET /echo?q=first HTTP/1.1\r\nHost: x\r\nX-Test: one\r\n"
+                                   "Content-Length: 5\r\n\r\nhello");
+    QVERIFY(first);
+    QCOMPARE(first->json()[QStringLiteral("test")].toString(), QStringLiteral("one"));
+    QCOMPARE(first->json()[QStringLiteral("bodySize")].toInt(), 5);
+    const auto second = raw.request(rawGet("/other"));
+    QVERIFY(second);
+    QCOMPARE(second->status, 200);
+    const QJsonObject echo = second->json();
+    QCOMPARE(echo[QStringLiteral("path")].toString(), QStringLiteral("/other"));
+    QCOMPARE(echo[QStringLiteral("query")].toString(), QString());
+    QCOMPARE(echo[QStringLiteral("test")].toString(), QString());
+    QCOMPARE(echo[QStringLiteral("bodySize")].toInt(), 0);
+    QVERIFY(!echo.contains(QStringLiteral("q")));
+    QCOMPARE(echo[QStringLiteral("peerPort")].toInt(), clientPort);
 }
 
 void TestHttpTransport::connectionCloseIsHonoured()

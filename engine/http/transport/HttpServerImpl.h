@@ -49,13 +49,22 @@ struct HttpServer::Impl
         bool abandoned = false;
         std::optional<HttpResponse> response;
 
-        // Ready for the next request on the same connection, keeping the header list's room.
+        // Ready for the next request on the same connection: every field as a new Exchange has
+        // it, but the header list keeps its room and the peer its address object (fillRequest()
+        // sets it again), which a new one would allocate.
         void recycle()
         {
-            QList<QPair<QByteArray, QByteArray>> headers = std::move(request.headers);
-            headers.clear();
-            *this = Exchange{};
-            request.headers = std::move(headers);
+            rawUri = QByteArray();
+            request.method = request.path = request.query = request.body = request.version =
+                QByteArray();
+            request.headers.clear();
+            request.peerPort = 0;
+            request.tls = false;
+            clock.invalidate();
+            received = 0;
+            headersSeen = tooLarge = dispatched = queued = finished = pooled = abandoned = false;
+            connection = nullptr;
+            response.reset();
         }
     };
 
