@@ -44,6 +44,52 @@ QByteArray lowerHeaderName(const char *name)
     return given.toByteArray().toLower();
 }
 
+// The last response this event thread built for a request answered on it, as libmicrohttpd's
+// object. A polled status is answered with the same bytes again and again (the route reuses its
+// JSON), so an identical answer — same status, headers, body and closing — queues that object
+// once more instead of building, filling and freeing a new one. libmicrohttpd counts references:
+// this keeps one, and each connection that queued it holds its own until it is sent. Per
+// thread, so no other thread touches it; answers from the dispatch pool (writes, which may
+// carry a new key's secret) are never kept.
+class LastResponse
+{
+public:
+    LastResponse() = default;
+    LastResponse(const LastResponse &) = delete;
+    LastResponse &operator=(const LastResponse &) = delete;
+    ~LastResponse() { keep(nullptr, {}, false); }
+
+    // The kept object when `response` is the very same answer, else null.
+    MHD_Response *same(const HttpResponse &response, bool close) const
+    {
+        if (!m_mhd || response.status != m_status || close != m_close || response.body != m_body ||
+            response.headers != m_headers)
+            return nullptr;
+        return m_mhd;
+    }
+
+    // Takes over the caller's reference to `mhd`, dropping the one kept before.
+    void keep(MHD_Response *mhd, const HttpResponse &response, bool close)
+    {
+        if (m_mhd)
+            MHD_destroy_response(m_mhd);
+        m_mhd = mhd;
+        m_status = response.status;
+        m_close = close;
+        m_body = response.body;
+        m_headers = response.headers;
+    }
+
+private:
+    MHD_Response *m_mhd = nullptr;
+    int m_status = 0;
+    bool m_close = false;
+    QByteArray m_body;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+};
+
+thread_local LastResponse lastResponse;
+
 } // namespace
 
 HttpServer::Impl::ConnectionState *HttpServer::Impl::stateOf(MHD_Connection *connection) const
@@ -348,28 +394,40 @@ MHD_Result HttpServer::Impl::queue(MHD_Connection *connection, Exchange &exchang
         --inFlight;
     exchange.queued = true;
 
-    // Copied: the response object may outlive this call (libmicrohttpd sends it later).
-    MHD_Response *mhdResponse = MHD_create_response_from_buffer(
-        static_cast<size_t>(response.body.size()), const_cast<char *>(response.body.constData()),
-        MHD_RESPMEM_MUST_COPY);
-    if (!mhdResponse) {
-        qCCritical(lcTransport, "cannot allocate a response; closed the connection");
-        return MHD_NO;
+    const bool close = closeAfter || stopping.load();
+    const bool keepable = !exchange.pooled;
+    MHD_Response *mhdResponse = keepable ? lastResponse.same(response, close) : nullptr;
+    const bool fresh = !mhdResponse;
+    if (fresh) {
+        // Copied: the response object may outlive this call (libmicrohttpd sends it later).
+        mhdResponse = MHD_create_response_from_buffer(static_cast<size_t>(response.body.size()),
+                                                      const_cast<char *>(response.body.constData()),
+                                                      MHD_RESPMEM_MUST_COPY);
+        if (!mhdResponse) {
+            qCCritical(lcTransport, "cannot allocate a response; closed the connection");
+            return MHD_NO;
+        }
+        for (const auto &[name, value] : std::as_const(response.headers)) {
+            // The framing is the server's business: it sets Content-Length itself.
+            if (name.compare("content-length", Qt::CaseInsensitive) == 0 ||
+                name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
+                continue;
+            if (MHD_add_response_header(mhdResponse, name.constData(), value.constData()) !=
+                MHD_YES)
+                qCWarning(lcTransport, "dropped the response header %s: it cannot be sent",
+                          name.constData());
+        }
+        if (close)
+            MHD_add_response_header(mhdResponse, MHD_HTTP_HEADER_CONNECTION, "close");
     }
-    for (const auto &[name, value] : std::as_const(response.headers)) {
-        // The framing is the server's business: it sets Content-Length itself.
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0 ||
-            name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
-            continue;
-        if (MHD_add_response_header(mhdResponse, name.constData(), value.constData()) != MHD_YES)
-            qCWarning(lcTransport, "dropped the response header %s: it cannot be sent",
-                      name.constData());
-    }
-    if (closeAfter || stopping.load())
-        MHD_add_response_header(mhdResponse, MHD_HTTP_HEADER_CONNECTION, "close");
     const MHD_Result result =
         MHD_queue_response(connection, static_cast<unsigned int>(response.status), mhdResponse);
-    MHD_destroy_response(mhdResponse);
+    if (fresh) {
+        if (keepable)
+            lastResponse.keep(mhdResponse, response, close);
+        else
+            MHD_destroy_response(mhdResponse); // the connection holds its own reference
+    }
     if (result != MHD_YES) {
         qCWarning(lcTransport, "libmicrohttpd refused a %d response; closed the connection",
                   response.status);

@@ -4,17 +4,20 @@
 #include "http/transport/HttpServerImpl.h"
 
 #include <chrono>
+#include <ctime>
 #include <sys/socket.h>
 
 namespace vc::http {
 
 namespace {
 
+// The coarse monotonic clock (to the kernel's tick, a few ms): deadlines are whole seconds, and
+// every request arms two of them, so the cheaper read is the right one.
 qint64 steadyMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+    return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1'000'000;
 }
 
 } // namespace
