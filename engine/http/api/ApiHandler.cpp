@@ -74,14 +74,19 @@ ApiHandler::ApiHandler(Engine &engine)
     , m_metrics(routeLabels())
 {
     for (const Route &route : v1Routes()) {
-        Compiled c{&route, route.pattern.toUtf8().split('/'), {}, 0, routeLabel(route).toUtf8()};
-        Q_ASSERT(c.segments.size() <= kMaxSegments);
-        for (const QByteArray &segment : std::as_const(c.segments)) {
+        const QByteArrayList segments = route.pattern.toUtf8().split('/');
+        Q_ASSERT(segments.size() <= kMaxSegments);
+        Compiled c{&route, qsizetype(m_segments.size()), segments.size(), 0,
+                   {},     routeLabel(route).toUtf8()};
+        for (const QByteArray &segment : segments) {
             const bool parameter = segment.startsWith('{');
             c.names.append(parameter ? QString::fromLatin1(segment.mid(1, segment.size() - 2))
                                      : QString());
+            m_segments.push_back({m_literals.size(), parameter ? 0 : segment.size(), parameter});
             if (parameter)
                 ++c.parameters;
+            else
+                m_literals.append(segment);
         }
         m_routes.append(c);
     }
@@ -112,12 +117,14 @@ ApiHandler::Match ApiHandler::match(const HttpRequest &request) const
     int fewest = std::numeric_limits<int>::max();
     for (qsizetype index = 0; index < m_routes.size(); ++index) {
         const Compiled &c = m_routes.at(index);
-        if (c.segments.size() != count || c.parameters > fewest)
+        if (c.segments != count || c.parameters > fewest)
             continue;
         bool fits = true;
         for (qsizetype i = 0; fits && i < count; ++i) {
-            const QByteArray &want = c.segments.at(i);
-            fits = want.startsWith('{') ? !got[size_t(i)].isEmpty() : got[size_t(i)] == want;
+            const Segment &want = m_segments[size_t(c.firstSegment + i)];
+            fits = want.parameter ? !got[size_t(i)].isEmpty()
+                                  : got[size_t(i)] ==
+                                        QByteArrayView(m_literals).sliced(want.offset, want.size);
         }
         if (!fits)
             continue;
