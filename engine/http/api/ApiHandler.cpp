@@ -88,6 +88,7 @@ ApiHandler::ApiHandler(Engine &engine)
             else
                 m_literals.append(segment);
         }
+        m_bySegments[size_t(c.segments)].push_back(int(m_routes.size()));
         m_routes.append(c);
     }
 }
@@ -115,9 +116,9 @@ ApiHandler::Match ApiHandler::match(const HttpRequest &request) const
     const QByteArrayView method =
         request.method == "HEAD" ? QByteArrayView("GET") : QByteArrayView(request.method);
     int fewest = std::numeric_limits<int>::max();
-    for (qsizetype index = 0; index < m_routes.size(); ++index) {
+    for (const int index : m_bySegments[size_t(count)]) {
         const Compiled &c = m_routes.at(index);
-        if (c.segments != count || c.parameters > fewest)
+        if (c.parameters > fewest)
             continue;
         bool fits = true;
         for (qsizetype i = 0; fits && i < count; ++i) {
@@ -134,7 +135,7 @@ ApiHandler::Match ApiHandler::match(const HttpRequest &request) const
         }
         if (c.route->method == method) {
             m.route = c.route;
-            m.index = int(index);
+            m.index = index;
             m.params.clear();
             for (qsizetype i = 0; i < count; ++i)
                 if (!c.names.at(i).isEmpty())

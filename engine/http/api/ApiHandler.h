@@ -4,6 +4,7 @@
 #include "http/api/Routes.h"
 #include "http/transport/HttpServer.h"
 
+#include <array>
 #include <vector>
 
 namespace vc::http {
@@ -60,6 +61,8 @@ private:
     QList<Compiled> m_routes;
     std::vector<Segment> m_segments;
     QByteArray m_literals;
+    // The routes of each segment count, in table order: a path is tried against those only.
+    std::array<std::vector<int>, kMaxSegments + 1> m_bySegments;
 };
 
 } // namespace vc::http
