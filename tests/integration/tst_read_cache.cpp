@@ -236,6 +236,22 @@ private slots:
         touch(QStringLiteral("a"));
         QVERIFY(!cache->lookup(QStringLiteral("a")).value);
 
+        // A thread's repeated hit (answered without the cache's lock) is its own cache's only,
+        // and goes with any commit, even one nobody told the cache about.
+        auto other = (*db)->makeCache<int>(ReadCache<int>::Topic::Sessions, 8);
+        auto again = cache->lookup(QStringLiteral("a"));
+        QVERIFY(again.ticket);
+        cache->store(QStringLiteral("a"), 3, *again.ticket);
+        QCOMPARE(cache->lookup(QStringLiteral("a")).value, std::optional<int>(3));
+        QCOMPARE(cache->lookup(QStringLiteral("a")).value, std::optional<int>(3));
+        QVERIFY(!other->lookup(QStringLiteral("a")).value);
+        QCOMPARE(cache->lookup(QStringLiteral("a")).value, std::optional<int>(3));
+        {
+            RawDb raw(dir.filePath(QStringLiteral("cache.db")));
+            raw.exec(QStringLiteral("INSERT INTO t VALUES (2)"));
+        }
+        QVERIFY(!cache->lookup(QStringLiteral("a")).value);
+
         // A full cache starts over instead of growing.
         for (int i = 0; i < 20; ++i) {
             const QString key = QString::number(i);
