@@ -14,8 +14,19 @@ namespace {
 // the client is not listening and the connection is simply closed.
 constexpr qint64 kDiscardAllowance = 1024 * 1024;
 
-// The method or version as a QByteArray; the usual ones are shared constants (no allocation
-// per request).
+// The entry of `table` that `given` spells (compared as `cs` says), or null: the usual request
+// words are shared constants, so they cost no allocation per request.
+template <size_t N>
+const QByteArray *sharedSpelling(QByteArrayView given, const QByteArray (&table)[N],
+                                 Qt::CaseSensitivity cs)
+{
+    for (const QByteArray &known : table)
+        if (known.size() == given.size() && QByteArrayView(known).compare(given, cs) == 0)
+            return &known;
+    return nullptr;
+}
+
+// The method or version as a QByteArray.
 QByteArray interned(const char *text)
 {
     static const QByteArray common[] = {
@@ -23,13 +34,11 @@ QByteArray interned(const char *text)
         QByteArrayLiteral("DELETE"),  QByteArrayLiteral("HEAD"),     QByteArrayLiteral("PUT"),
         QByteArrayLiteral("OPTIONS"), QByteArrayLiteral("HTTP/1.1"), QByteArrayLiteral("HTTP/1.0")};
     const QByteArrayView given(text);
-    for (const QByteArray &known : common)
-        if (known.size() == given.size() && known == given)
-            return known;
-    return given.toByteArray();
+    const QByteArray *known = sharedSpelling(given, common, Qt::CaseSensitive);
+    return known ? *known : given.toByteArray();
 }
 
-// A header name in lower case; the usual ones are shared constants.
+// A header name in lower case.
 QByteArray lowerHeaderName(const char *name)
 {
     static const QByteArray common[] = {
@@ -38,10 +47,8 @@ QByteArray lowerHeaderName(const char *name)
         QByteArrayLiteral("content-length"), QByteArrayLiteral("user-agent"),
         QByteArrayLiteral("accept"),         QByteArrayLiteral("connection")};
     const QByteArrayView given(name);
-    for (const QByteArray &known : common)
-        if (known.size() == given.size() && qstrnicmp(known.constData(), name, known.size()) == 0)
-            return known;
-    return given.toByteArray().toLower();
+    const QByteArray *known = sharedSpelling(given, common, Qt::CaseInsensitive);
+    return known ? *known : given.toByteArray().toLower();
 }
 
 // The last response this event thread built for a request answered on it, as libmicrohttpd's
