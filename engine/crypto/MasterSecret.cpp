@@ -1,5 +1,6 @@
 #include "MasterSecret.h"
 
+#include "core/UniqueFd.h"
 #include "crypto/KeyRing.h"
 #include "crypto/Random.h"
 
@@ -19,30 +20,6 @@ namespace vc::MasterSecret {
 namespace {
 
 constexpr int SecretSize = KeyRing::MasterSecretSize;
-
-// Owns a file descriptor and closes it once.
-struct UniqueFd
-{
-    explicit UniqueFd(int f)
-        : fd(f)
-    {}
-    ~UniqueFd() { reset(); }
-    UniqueFd(const UniqueFd &) = delete;
-    UniqueFd &operator=(const UniqueFd &) = delete;
-
-    bool valid() const { return fd >= 0; }
-    // Closes now and reports whether close() succeeded (it can report a failed write-back).
-    bool reset()
-    {
-        if (fd < 0)
-            return true;
-        const bool ok = ::close(fd) == 0;
-        fd = -1;
-        return ok;
-    }
-
-    int fd = -1;
-};
 
 // std::strerror may share one buffer between threads; the error category does not.
 QString errnoText(int error)
@@ -71,7 +48,7 @@ Result<SecureBytes> readExisting(const QString &path, const QByteArray &nativePa
 
     // fstat on the open descriptor: what is checked is what is read.
     struct stat st = {};
-    if (::fstat(file.fd, &st) != 0)
+    if (::fstat(file.get(), &st) != 0)
         return cannotRead(path, errnoText(errno));
     if (!S_ISREG(st.st_mode))
         return cannotRead(path, QStringLiteral("it is not a regular file"));
@@ -95,7 +72,7 @@ Result<SecureBytes> readExisting(const QString &path, const QByteArray &nativePa
     QByteArray buffer(SecretSize + 1, Qt::Uninitialized);
     qsizetype total = 0;
     while (total < buffer.size()) {
-        const ssize_t n = ::read(file.fd, buffer.data() + total, size_t(buffer.size() - total));
+        const ssize_t n = ::read(file.get(), buffer.data() + total, size_t(buffer.size() - total));
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
@@ -187,14 +164,14 @@ Result<bool> publish(const QString &path, const QByteArray &nativePath, const Se
                 .arg(path, tmpPath, errnoText(error)));
     }
     // The umask may only remove bits, but say what is meant rather than rely on it.
-    if (::fchmod(tmp.fd, 0600) != 0)
+    if (::fchmod(tmp.get(), 0600) != 0)
         return failed(QStringLiteral("chmod"), errno);
-    if (Status written = writeAll(tmp.fd, secret); !written) {
+    if (Status written = writeAll(tmp.get(), secret); !written) {
         ::unlink(nativeTmp.constData());
         return Error::unavailable(QStringLiteral("cannot create master secret file %1: write: %2")
                                       .arg(path, written.error().message));
     }
-    if (::fsync(tmp.fd) != 0)
+    if (::fsync(tmp.get()) != 0)
         return failed(QStringLiteral("fsync"), errno);
     if (!tmp.reset())
         return failed(QStringLiteral("close"), errno);
@@ -212,7 +189,7 @@ Result<bool> publish(const QString &path, const QByteArray &nativePath, const Se
     // Without this the new name may not survive a crash, and the next start would make a
     // different secret after data was already stored under this one.
     UniqueFd dirFd(::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (!dirFd.valid() || (::fsync(dirFd.fd) != 0 && errno != EINVAL)) {
+    if (!dirFd.valid() || (::fsync(dirFd.get()) != 0 && errno != EINVAL)) {
         return Error::unavailable(
             QStringLiteral("cannot flush directory %1 after creating the master secret: %2")
                 .arg(dir, errnoText(errno)));
