@@ -28,11 +28,18 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <arpa/inet.h>
 #include <atomic>
 #include <condition_variable>
+#include <cstring>
 #include <mutex>
+#include <netinet/in.h>
 #include <optional>
 #include <stdexcept>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
 
 using namespace vc;
 using namespace vc::http;
@@ -292,12 +299,14 @@ private slots:
     void stalledRequestIsClosed();
     void tricklingClientIsClosed();
     void connectionCapRefusesExtraConnections();
+    void connectionCapHoldsForABurst();
 
     // Threads, start and stop
     void slowRequestsDoNotBlockQuickOnes();
     void busyPortIsAnError();
     void gracefulStopAnswersRequestsInFlight();
     void stopAfterGraceDropsBusyRequests();
+    void stopWhileClientsComeAndGo();
     void completedOncePerRequest();
 
     // TLS
@@ -884,6 +893,42 @@ void TestHttpTransport::connectionCapRefusesExtraConnections()
     QVERIFY(served);
 }
 
+// Connections that arrive together are counted as they are accepted, not later when an event
+// thread takes them on: a burst gets exactly the cap served.
+void TestHttpTransport::connectionCapHoldsForABurst()
+{
+    EchoHandler handler;
+    ServerOptions options = testOptions();
+    options.maxConnections = 4;
+    HttpServer server(options, handler);
+    QVERIFY(startError(server).isEmpty());
+
+    constexpr int kBurst = 16;
+    std::vector<std::unique_ptr<RawClient>> burst;
+    for (int i = 0; i < kBurst; ++i) {
+        burst.push_back(std::make_unique<RawClient>());
+        burst.back()->socket.connectToHost(QHostAddress::LocalHost, server.port());
+    }
+    for (const auto &client : burst)
+        if (client->socket.waitForConnected(kWaitMs))
+            client->socket.write(rawGet("/echo"));
+    int served = 0;
+    int refused = 0;
+    for (const auto &client : burst) {
+        if (client->socket.state() != QAbstractSocket::ConnectedState) {
+            ++refused;
+            continue;
+        }
+        const auto response = client->read();
+        if (response && response->status == 200)
+            ++served;
+        else
+            ++refused;
+    }
+    QCOMPARE(served, options.maxConnections);
+    QCOMPARE(refused, kBurst - options.maxConnections);
+}
+
 void TestHttpTransport::slowRequestsDoNotBlockQuickOnes()
 {
     EchoHandler handler;
@@ -1032,6 +1077,59 @@ void TestHttpTransport::stopAfterGraceDropsBusyRequests()
     QCOMPARE(handler.slowRunning.load(), 0);
     QVERIFY(handler.completedLog().isEmpty());
     QCOMPARE(server.inFlight(), 0);
+}
+
+// Clients that keep connecting while the server stops, again and again: stopping must never
+// race the event threads over the listening socket (libmicrohttpd's own quiesce does, and
+// aborts the process when it loses), and each stop refuses new clients at once.
+void TestHttpTransport::stopWhileClientsComeAndGo()
+{
+    EchoHandler handler;
+    constexpr int kRounds = 100;
+    for (int round = 0; round < kRounds; ++round) {
+        HttpServer server(testOptions(), handler);
+        QVERIFY(startError(server).isEmpty());
+        const quint16 port = server.port();
+
+        std::atomic<bool> done{false};
+        std::atomic<int> answered{0};
+        std::vector<std::thread> clients;
+        for (int c = 0; c < 4; ++c) {
+            clients.emplace_back([port, &done, &answered] {
+                while (!done.load()) {
+                    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+                    if (fd < 0)
+                        return;
+                    sockaddr_in to{};
+                    to.sin_family = AF_INET;
+                    to.sin_port = htons(port);
+                    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+                    if (::connect(fd, reinterpret_cast<const sockaddr *>(&to), sizeof to) == 0) {
+                        static const char request[] =
+                            "GET /echo HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+                        if (::send(fd, request, sizeof request - 1, MSG_NOSIGNAL) > 0) {
+                            char buffer[512];
+                            const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+                            if (got > 12 && std::memcmp(buffer, "HTTP/1.1 200", 12) == 0)
+                                ++answered;
+                        }
+                    }
+                    ::close(fd);
+                }
+            });
+        }
+        // Let the clients get going (a few answers), then stop under them.
+        QTRY_VERIFY_WITH_TIMEOUT(answered.load() >= 3, kWaitMs);
+        server.stop(1000);
+        QVERIFY(!server.isRunning());
+        QTcpSocket after;
+        after.connectToHost(QHostAddress::LocalHost, port);
+        const bool refused = !after.waitForConnected(kWaitMs);
+        done = true;
+        for (std::thread &client : clients)
+            client.join();
+        QVERIFY2(refused, qPrintable(QStringLiteral("round %1").arg(round)));
+    }
 }
 
 void TestHttpTransport::completedOncePerRequest()

@@ -94,18 +94,25 @@ Status HttpServer::Impl::startDaemon()
     const unsigned int threads = static_cast<unsigned int>(
         options.eventThreads > 0 ? options.eventThreads : qMax(1, QThread::idealThreadCount()));
     const unsigned int cap = static_cast<unsigned int>(options.maxConnections);
-    // libmicrohttpd splits its limit between the event threads and stops accepting on a thread
-    // at its share; keep every share above our own cap (see acceptPolicy()).
+    // libmicrohttpd splits its limit between the event threads and hands no more connections to
+    // a thread at its share; keep every share above our own cap, so that only admit() refuses.
     const unsigned int mhdLimit = (cap + threads) * threads;
     // libmicrohttpd keeps the request line and headers in this per-connection pool and answers
     // 431 when they do not fit; the rest is room for the response headers and the read buffer
     // of the body (which is handed over in pieces, so it needs no room of its own).
     const size_t memoryLimit = static_cast<size_t>(options.maxHeaderBytes) + 4 * 1024;
 
-    unsigned int flags =
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
-    if (bind->ipv6)
-        flags |= bind->dualStack ? MHD_USE_DUAL_STACK : MHD_USE_IPv6;
+    // The listening socket is ours (see HttpServerAcceptor.cpp): opened first, its errors are
+    // exact.
+    Result<UniqueFd> listening = listenOn(*bind, where);
+    if (!listening) {
+        scrub(tlsKey);
+        scrub(tlsCertificate);
+        return listening.error();
+    }
+
+    unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
+                         MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC | MHD_USE_NO_LISTEN_SOCKET;
     if (tlsOn)
         flags |= MHD_USE_TLS;
 
@@ -115,8 +122,6 @@ Status HttpServer::Impl::startDaemon()
                      static_cast<intptr_t>(options.idleTimeoutSeconds), nullptr});
     items.push_back(
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<intptr_t>(memoryLimit), nullptr});
-    items.push_back({MHD_OPTION_SOCK_ADDR, 0,
-                     const_cast<sockaddr *>(reinterpret_cast<const sockaddr *>(&bind->storage))});
     if (threads > 1)
         items.push_back({MHD_OPTION_THREAD_POOL_SIZE, static_cast<intptr_t>(threads), nullptr});
     if (tlsOn) {
@@ -130,9 +135,6 @@ Status HttpServer::Impl::startDaemon()
 
     MHD_LogCallback logger = [](void *cls, const char *format, va_list args) {
         static_cast<Impl *>(cls)->log(format, args);
-    };
-    MHD_AcceptPolicyCallback accept = [](void *cls, const sockaddr *, socklen_t) {
-        return static_cast<Impl *>(cls)->acceptPolicy();
     };
     MHD_AccessHandlerCallback access =
         [](void *cls, MHD_Connection *connection, const char *url, const char *method,
@@ -160,11 +162,11 @@ Status HttpServer::Impl::startDaemon()
         capturingStartLog = true;
         startLog.clear();
     }
-    daemon = MHD_start_daemon(flags, options.port, accept, this, access, this,
-                              MHD_OPTION_EXTERNAL_LOGGER, logger, this, MHD_OPTION_NOTIFY_COMPLETED,
-                              completedCallback, this, MHD_OPTION_NOTIFY_CONNECTION,
-                              connectionCallback, this, MHD_OPTION_URI_LOG_CALLBACK, uriCallback,
-                              this, MHD_OPTION_ARRAY, items.data(), MHD_OPTION_END);
+    daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, access, this, MHD_OPTION_EXTERNAL_LOGGER,
+                              logger, this, MHD_OPTION_NOTIFY_COMPLETED, completedCallback, this,
+                              MHD_OPTION_NOTIFY_CONNECTION, connectionCallback, this,
+                              MHD_OPTION_URI_LOG_CALLBACK, uriCallback, this, MHD_OPTION_ARRAY,
+                              items.data(), MHD_OPTION_END);
     QByteArray mhdMessage;
     {
         std::lock_guard lock(startLogMutex);
@@ -175,30 +177,22 @@ Status HttpServer::Impl::startDaemon()
     if (!daemon) {
         scrub(tlsKey);
         scrub(tlsCertificate);
-        const int bindError = probeBind(*bind);
-        if (bindError == EADDRINUSE)
-            return Error::unavailable(
-                QStringLiteral("cannot listen on %1: the address is in use").arg(where));
-        if (bindError == EADDRNOTAVAIL)
-            return Error::unavailable(
-                QStringLiteral("cannot listen on %1: the address is not on this host").arg(where));
-        if (bindError == EACCES)
-            return Error::unavailable(
-                QStringLiteral("cannot listen on %1: permission denied").arg(where));
-        if (bindError != 0)
-            return Error::unavailable(
-                QStringLiteral("cannot listen on %1: %2")
-                    .arg(where, QString::fromLocal8Bit(std::strerror(bindError))));
         return Error::unavailable(
             QStringLiteral("cannot start the HTTP listener on %1: %2")
                 .arg(where, mhdMessage.isEmpty() ? QStringLiteral("libmicrohttpd refused to start")
                                                  : QString::fromUtf8(mhdMessage)));
     }
 
-    boundPort = options.port;
-    if (const MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
-        info && info->port != 0)
-        boundPort = info->port;
+    boundPort = vc::http::boundPort(*listening);
+    listenSocket = std::move(listening).value();
+    if (Status accepting = startAcceptor(); !accepting) {
+        MHD_stop_daemon(daemon);
+        daemon = nullptr;
+        listenSocket.reset();
+        scrub(tlsKey);
+        scrub(tlsCertificate);
+        return accepting;
+    }
     if (!mhdMessage.isEmpty())
         qCWarning(lcTransport, "libmicrohttpd: %s", mhdMessage.constData());
     startWatchdog();
@@ -257,12 +251,9 @@ void HttpServer::stop(int graceMs)
         return;
     d->stopping = true;
 
-    // Stop accepting. The quiesced socket must stay open until libmicrohttpd has stopped, but
-    // on Linux shutting it down ends listening: new clients are refused instead of waiting in
-    // the backlog for the whole grace period.
-    const MHD_socket listenSocket = MHD_quiesce_daemon(d->daemon);
-    if (listenSocket != MHD_INVALID_SOCKET)
-        ::shutdown(listenSocket, SHUT_RDWR);
+    // Stop accepting: new clients are refused at once instead of waiting in the backlog for
+    // the whole grace period.
+    d->stopAcceptor();
 
     // Requests in flight finish: until each response has been sent, or the grace is over.
     const QDeadlineTimer deadline(qMax(0, graceMs));
@@ -290,8 +281,6 @@ void HttpServer::stop(int graceMs)
     MHD_stop_daemon(d->daemon);
     d->stopWatchdog();
     d->daemon = nullptr;
-    if (listenSocket != MHD_INVALID_SOCKET)
-        ::close(listenSocket);
     // The handler must not be running once stop() returns (it may be destroyed next).
     d->dispatchPool.waitForDone();
 

@@ -106,19 +106,6 @@ HttpServer::Impl::ConnectionState *HttpServer::Impl::stateOf(MHD_Connection *con
     return info ? static_cast<ConnectionState *>(info->socket_context) : nullptr;
 }
 
-MHD_Result HttpServer::Impl::acceptPolicy()
-{
-    // Counted when libmicrohttpd registers the connection, which the accepting event thread
-    // does right after this check; with several event threads the cap can be passed by at most
-    // one connection per other thread for an instant. libmicrohttpd's own limit sits above it
-    // so that its event threads keep accepting, and refusing, at the cap.
-    if (connections.load() >= options.maxConnections) {
-        qCDebug(lcTransport, "connection refused: %d connections are open", connections.load());
-        return MHD_NO;
-    }
-    return MHD_YES;
-}
-
 void HttpServer::Impl::connectionNotified(MHD_Connection *connection, void **socketContext,
                                           MHD_ConnectionNotificationCode code)
 {
@@ -129,7 +116,6 @@ void HttpServer::Impl::connectionNotified(MHD_Connection *connection, void **soc
             state->socket = info->connect_fd;
         armDeadline(*state);
         *socketContext = state;
-        ++connections;
         std::lock_guard lock(registryMutex);
         registry.insert(state);
         return;
@@ -146,7 +132,7 @@ void HttpServer::Impl::connectionNotified(MHD_Connection *connection, void **soc
         finish(*state->exchange);
     delete state;
     *socketContext = nullptr;
-    --connections;
+    --connections; // counted by admit()
 }
 
 void *HttpServer::Impl::uriLogged(const char *uri, MHD_Connection *connection)

@@ -1,9 +1,11 @@
 #pragma once
 
 // The server's private side, shared by its files: HttpServer.cpp (start and stop),
-// HttpServerConnections.cpp (libmicrohttpd's callbacks: requests in, responses out) and
-// HttpServerWatchdog.cpp (the deadline that slow clients miss).
+// HttpServerAcceptor.cpp (the listening socket), HttpServerConnections.cpp (libmicrohttpd's
+// callbacks: requests in, responses out) and HttpServerWatchdog.cpp (the deadline that slow
+// clients miss).
 
+#include "core/UniqueFd.h"
 #include "http/transport/HttpServer.h"
 
 #include <QByteArrayList>
@@ -93,6 +95,11 @@ struct HttpServer::Impl
 
     std::mutex lifecycleMutex; // start() and stop()
     MHD_Daemon *daemon = nullptr;
+    // Ours, not libmicrohttpd's (why: HttpServerAcceptor.cpp); accepted on by `acceptor` until
+    // `acceptorWake` is signalled.
+    UniqueFd listenSocket;
+    UniqueFd acceptorWake;
+    std::thread acceptor;
     std::atomic<bool> running{false};
     std::atomic<bool> stopping{false}; // responses say Connection: close
     quint16 boundPort = 0;
@@ -103,7 +110,7 @@ struct HttpServer::Impl
 
     std::atomic<int> inFlight{0};    // complete requests whose response is not queued yet
     std::atomic<int> active{0};      // ... whose response is not fully sent yet
-    std::atomic<int> connections{0}; // open TCP connections
+    std::atomic<int> connections{0}; // open TCP connections, from accept (see admit())
 
     // libmicrohttpd's timeout only notices silence: a client that trickles a byte now and
     // then keeps its connection forever. The watchdog gives each request a deadline instead
@@ -134,11 +141,14 @@ struct HttpServer::Impl
     void requestCompleted(void **context);
     void connectionNotified(MHD_Connection *connection, void **socketContext,
                             MHD_ConnectionNotificationCode code);
+    Status startAcceptor();
+    void stopAcceptor();
+    void acceptLoop();
     void armDeadline(ConnectionState &state) const;
     void watch();
     void startWatchdog();
     void stopWatchdog();
-    MHD_Result acceptPolicy();
+    bool admit();
     void log(const char *format, va_list args);
 
     void fillRequest(ConnectionState &state, Exchange &exchange, MHD_Connection *connection,

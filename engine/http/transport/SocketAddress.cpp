@@ -52,22 +52,53 @@ std::optional<BindAddress> toBindAddress(const QHostAddress &address, quint16 po
     return std::nullopt;
 }
 
-int probeBind(const BindAddress &bind)
+Result<UniqueFd> listenOn(const BindAddress &bind, const QString &where)
 {
-    const int fd = ::socket(bind.storage.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return errno;
+    const auto failed = [&where](int error) {
+        switch (error) {
+        case EADDRINUSE:
+            return Error::unavailable(
+                QStringLiteral("cannot listen on %1: the address is in use").arg(where));
+        case EADDRNOTAVAIL:
+            return Error::unavailable(
+                QStringLiteral("cannot listen on %1: the address is not on this host").arg(where));
+        case EACCES:
+            return Error::unavailable(
+                QStringLiteral("cannot listen on %1: permission denied").arg(where));
+        default:
+            return Error::unavailable(
+                QStringLiteral("cannot listen on %1: %2")
+                    .arg(where, QString::fromLocal8Bit(std::strerror(error))));
+        }
+    };
+    UniqueFd socket(
+        ::socket(bind.storage.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    if (!socket.valid())
+        return failed(errno);
     const int on = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    if (::setsockopt(socket.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0)
+        return failed(errno);
     if (bind.ipv6) {
         const int v6only = bind.dualStack ? 0 : 1;
-        ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v6only, sizeof v6only);
+        if (::setsockopt(socket.get(), IPPROTO_IPV6, IPV6_V6ONLY, &v6only, sizeof v6only) != 0)
+            return failed(errno);
     }
-    int result = 0;
-    if (::bind(fd, reinterpret_cast<const sockaddr *>(&bind.storage), bind.length) != 0)
-        result = errno;
-    ::close(fd);
-    return result;
+    if (::bind(socket.get(), reinterpret_cast<const sockaddr *>(&bind.storage), bind.length) != 0)
+        return failed(errno);
+    if (::listen(socket.get(), SOMAXCONN) != 0)
+        return failed(errno);
+    return socket;
+}
+
+quint16 boundPort(const UniqueFd &socket)
+{
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    if (::getsockname(socket.get(), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+        return 0;
+    quint16 port = 0;
+    peerAddress(reinterpret_cast<const sockaddr *>(&storage), &port);
+    return port;
 }
 
 QHostAddress peerAddress(const sockaddr *address, quint16 *port)

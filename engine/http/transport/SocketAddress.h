@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/Result.h"
+#include "core/UniqueFd.h"
+
 #include <QHostAddress>
 
 #include <optional>
@@ -19,9 +22,13 @@ struct BindAddress
 // nullopt when the address is not an IP address.
 std::optional<BindAddress> toBindAddress(const QHostAddress &address, quint16 port);
 
-// libmicrohttpd only says that it could not start; binding a probe socket the same way it does
-// (SO_REUSEADDR) tells which errno the bind gave. 0 when the address can be bound.
-int probeBind(const BindAddress &bind);
+// A non-blocking socket listening on the address (SO_REUSEADDR; IPV6_V6ONLY unless
+// dual-stack), or why not: the address in use, not on this host, permission denied. `where`
+// names the address in the message.
+Result<UniqueFd> listenOn(const BindAddress &bind, const QString &where);
+
+// The port a listening socket was given (the asked one, or the kernel's pick for 0).
+quint16 boundPort(const UniqueFd &socket);
 
 // The client's address and port (0 when unknown).
 QHostAddress peerAddress(const sockaddr *address, quint16 *port);
