@@ -648,6 +648,11 @@ ReadCacheCounts Engine::configCacheCounts() const
     return m_configCache->counts();
 }
 
+Engine::CommitCounts Engine::commitCounts() const
+{
+    return {m_db->commits(), m_db->unitsCommitted()};
+}
+
 Result<SessionView> Engine::cancel(const QString &sessionId, const Actor &actor)
 {
     if (Status s = SessionRules::validateSessionId(sessionId); !s)

@@ -64,6 +64,15 @@ public:
     // metrics. All zero when the database's changes cannot be tracked.
     ReadCacheCounts statusCacheCounts() const;
     ReadCacheCounts configCacheCounts() const;
+    // Write transactions this process committed, and the writes (units of work: a start, a
+    // check, a delivery recorded, ...) they held: for the metrics, where writes per commit show
+    // the group commit at work. Each commit is one fsync.
+    struct CommitCounts
+    {
+        quint64 commits = 0;
+        quint64 writes = 0;
+    };
+    CommitCounts commitCounts() const;
     // Cancels an open session; a Conflict when it already reached a final status.
     Result<SessionView> cancel(const QString &sessionId, const Actor &actor);
     // Sends a new code (optionally by another channel that reaches the same recipient); the old

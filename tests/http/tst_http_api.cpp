@@ -2000,7 +2000,8 @@ void TestHttpApi::metricsInPrometheusFormat()
     for (const QByteArray &type :
          {"# TYPE vc_http_requests_total counter"_ba,
           "# TYPE vc_http_request_duration_seconds histogram"_ba, "# TYPE vc_sessions gauge"_ba,
-          "# TYPE vc_delivery_queue_depth gauge"_ba})
+          "# TYPE vc_delivery_queue_depth gauge"_ba, "# TYPE vc_store_commits_total counter"_ba,
+          "# TYPE vc_store_writes_total counter"_ba})
         QVERIFY2(r.body.contains(type), type.constData());
 
     // Requests by route pattern and status, counted exactly.
@@ -2085,6 +2086,19 @@ void TestHttpApi::metricsInPrometheusFormat()
     QCOMPARE(s.value(miss), missesBefore + 1);
     QCOMPARE(s.value(hit), hitsBefore + 2);
     QVERIFY(s.contains(u"vc_read_cache_total{cache=\"config\",result=\"hit\"}"_s));
+
+    // Commits and the writes they held: a start adds one write and at least one commit of its
+    // own when nothing else is being written.
+    const double commitsBefore = s.value(u"vc_store_commits_total"_s);
+    const double writesBefore = s.value(u"vc_store_writes_total"_s);
+    QVERIFY(commitsBefore >= 1);
+    QVERIFY(writesBefore >= commitsBefore);
+    startSession(u"+46701239877"_s);
+    s = samples(call("GET", u"/metrics"_s).body);
+    QVERIFY(s.value(u"vc_store_commits_total"_s) >= commitsBefore + 1);
+    QVERIFY(s.value(u"vc_store_writes_total"_s) >= writesBefore + 1);
+    QVERIFY(s.value(u"vc_store_writes_total"_s) - writesBefore >=
+            s.value(u"vc_store_commits_total"_s) - commitsBefore);
 }
 
 void TestHttpApi::logsHoldNoSecrets()
