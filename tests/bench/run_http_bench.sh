@@ -104,7 +104,13 @@ function request()
         {["X-API-Key"] = "$KEY", ["Content-Type"] = "application/json"}, body)
 end
 LUA
+commit_counts() { # prints "commits writes" from the metrics
+    curl -s "$URL/metrics" | awk '$1 == "vc_store_commits_total" {c=$2}
+                                  $1 == "vc_store_writes_total" {w=$2} END {print c, w}'
+}
+read -r COMMITS0 WRITES0 < <(commit_counts)
 read -r START_RPS START_P50 START_P99 START_BAD < <(wrk_run start -s "$WORK/start.lua" "$URL")
+read -r COMMITS1 WRITES1 < <(commit_counts)
 
 # --- checks: each stored session verified once ------------------------------------------------
 sqlite3 "$WORK/data/verify.db" "SELECT id FROM sessions WHERE status IN ('pending', 'delivered')" \
@@ -201,5 +207,8 @@ MEDIAN_RATIO=$(echo "$ROUND_RATIOS" | tr ' ' '\n' | grep . | sort -n |
                awk -v n="$ROUNDS" 'NR == int((n + 1) / 2) {print}')
 echo "Status GET / nginx, round by round:$ROUND_RATIOS; median of the rounds: ${MEDIAN_RATIO}x."
 printf "Status reads answered from memory during the mixed run: %.1f %%.\n" "$HIT_SHARE"
+printf "Group commit during the start run: %d writes in %d commits, %.1f per commit (a start is one write; local-outbox deliveries are written a batch at a time).\n" \
+    "$((WRITES1 - WRITES0))" "$((COMMITS1 - COMMITS0))" \
+    "$(echo "($WRITES1 - $WRITES0) / ($COMMITS1 - $COMMITS0)" | bc -l)"
 echo "Sessions stored: $STARTED; verified by the check run: $VERIFIED" \
      "(checks of an already verified session answer 409 and count as non-2xx)."
