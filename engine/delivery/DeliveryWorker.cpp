@@ -93,11 +93,18 @@ void DeliveryWorker::stopPolling()
 
 void DeliveryWorker::wake()
 {
+    // Every start wakes the worker; under load, hundreds would queue a pass each, and each
+    // pass costs write units that find nothing (the first pass took every due job).
+    if (m_passQueued.exchange(true))
+        return;
     QMetaObject::invokeMethod(this, &DeliveryWorker::drain, Qt::QueuedConnection);
 }
 
 void DeliveryWorker::drain()
 {
+    // Cleared before the pass looks for jobs: a wake from now on queues the next pass, so a job
+    // committed after this pass's claim is never left waiting for the poll.
+    m_passQueued = false;
     // Codes first: a user is waiting for them. Webhooks after, for at most about two seconds a
     // pass (plus one receiver's timeout), so slow receivers hold the next codes back no longer.
     for (;;) {

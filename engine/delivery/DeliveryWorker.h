@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -65,7 +66,8 @@ public:
     // Polls every `intervalMs` from the thread this object lives in.
     void startPolling(int intervalMs);
     void stopPolling();
-    // Processes due jobs soon (queued call into the worker's thread).
+    // Processes due jobs soon (queued call into the worker's thread). Wakes that come while a
+    // pass is already queued join it: a pass takes every job due when it runs.
     void wake();
 
 signals:
@@ -94,6 +96,7 @@ private:
     std::shared_ptr<ProviderRegistry> m_providers;
     WebhookDispatcher m_webhooks;
     QTimer m_timer;
+    std::atomic<bool> m_passQueued{false};
 };
 
 } // namespace vc

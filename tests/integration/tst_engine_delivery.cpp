@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -192,6 +193,7 @@ private slots:
     void resendCancelsTheQueuedJobAndSentMessagesAreErased();
     void retryDelayBounds();
     void backgroundWorkerDeliversAndSweeps();
+    void wakesWhileAPassIsQueuedJoinIt();
 };
 
 void TestEngineDelivery::crashBetweenCommitAndSendLosesNoDelivery()
@@ -626,6 +628,47 @@ void TestEngineDelivery::retryDelayBounds()
                      qPrintable(QStringLiteral("attempt %1: %2 ms").arg(attempt).arg(d)));
         }
     }
+}
+
+void TestEngineDelivery::wakesWhileAPassIsQueuedJoinIt()
+{
+    // Every start wakes the delivery worker. While the worker is busy (here: waiting for the
+    // write lock another process holds), hundreds of wakes must add one pass, not one each:
+    // each pass costs write units even when it finds nothing.
+    TestEngine te;
+    RawDb raw(te.dbPath());
+    te->startBackgroundWork(600000, 600000); // no polling or sweeping during the test
+    auto started = te->start(startRequest(QStringLiteral("sms"), QStringLiteral("+4791234568")));
+    QVERIFY2(started, errorText(started).constData());
+    QTRY_COMPARE_WITH_TIMEOUT(sessionStatus(raw, started->sessionId), QStringLiteral("delivered"),
+                              10000);
+
+    const Engine::CommitCounts before = te->commitCounts();
+    RawDb blocker(te.dbPath());
+    blocker.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    constexpr int kWakes = 500;
+    for (int i = 0; i < kWakes; ++i)
+        emit te->deliveryQueued(started->sessionId);
+    QTest::qWait(200);
+    blocker.exec(QStringLiteral("ROLLBACK"));
+
+    // Wait until the worker is done: the write count stays still for a while.
+    quint64 writes = 0;
+    const QDeadlineTimer deadline(10000);
+    for (;;) {
+        QTest::qWait(300);
+        const quint64 now = te->commitCounts().writes;
+        if (now == writes || deadline.hasExpired())
+            break;
+        writes = now;
+    }
+    te->stopBackgroundWork();
+    const quint64 added = te->commitCounts().writes - before.writes;
+    // Two passes (the one that waited, and one for all the wakes meanwhile), each a few units;
+    // a pass per wake would be well over a thousand.
+    QVERIFY2(added <= 12,
+             qPrintable(QStringLiteral("%1 write units for %2 wakes").arg(added).arg(kWakes)));
+    QVERIFY(added >= 1);
 }
 
 void TestEngineDelivery::backgroundWorkerDeliversAndSweeps()
