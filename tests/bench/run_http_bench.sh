@@ -5,6 +5,8 @@
 #   - the HTTP transport alone (bench_transport: a fixed answer the size of a status)
 #   - verifyd (synchronous=FULL, delivery worker running): POST /v1/verify/start,
 #     POST /v1/verify/check (each session verified once), GET /v1/verify/{id}
+#   - a simulated slower disk (SLOW_FSYNC_US, default 3000: every fsync that much longer, by
+#     LD_PRELOAD): the raw commit rate and verifyd's durable starts again, side by side
 # driven by wrk. Prints a markdown table for docs/PERFORMANCE.md.
 # nginx, the transport alone and the status GET run in ROUNDS alternating rounds (default 5) and
 # each is reported as its median run: this machine's speed drifts from minute to minute, and
@@ -18,7 +20,8 @@ DURATION="${2:-10}"
 CONNS="${3:-64}"
 ROUNDS="${ROUNDS:-5}"
 vc_install_packages wrk nginx-light sqlite3
-cmake --build "$BUILD" --target verifyd verifyctl bench_engine bench_transport >/dev/null
+cmake --build "$BUILD" --target verifyd verifyctl bench_engine bench_transport bench_slow_fsync \
+    >/dev/null
 
 WORK=$(mktemp -d)
 NGINX_PORT=18781
@@ -27,6 +30,7 @@ TRANSPORT_PORT=18783
 cleanup() {
     [ -n "${VERIFYD_PID:-}" ] && kill "$VERIFYD_PID" 2>/dev/null && wait "$VERIFYD_PID" 2>/dev/null
     [ -n "${TRANSPORT_PID:-}" ] && kill "$TRANSPORT_PID" 2>/dev/null && wait "$TRANSPORT_PID" 2>/dev/null
+    [ -n "${SLOW_PID:-}" ] && kill "$SLOW_PID" 2>/dev/null && wait "$SLOW_PID" 2>/dev/null
     [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
     rm -rf "$WORK"
 }
@@ -175,6 +179,29 @@ read -r HITS1 MISSES1 < <(cache_counts)
 HIT_SHARE=$(echo "100 * ($HITS1 - $HITS0) / ($HITS1 - $HITS0 + $MISSES1 - $MISSES0)" | bc -l)
 
 STARTED=$(sqlite3 "$WORK/data/verify.db" "SELECT COUNT(*) FROM sessions")
+
+# --- a simulated slower disk: raw commits and starts with every fsync SLOW_FSYNC_US longer --------
+# This machine's fsync is cheap (a fraction of a millisecond), so its raw rate is high and the
+# start rate is set by CPU. Many disks take milliseconds; the group commit is built for them.
+SLOW_FSYNC_US="${SLOW_FSYNC_US:-3000}"
+SLOW_PORT=18784
+SLOW_LIB="$BUILD/tests/bench/libbench_slow_fsync.so"
+RAW_SLOW=$(LD_PRELOAD="$SLOW_LIB" VC_SLOW_FSYNC_US="$SLOW_FSYNC_US" \
+           "$BUILD/tests/bench/bench_engine" --only raw-full --seconds "$DURATION" | tail -n 1 |
+           awk -F'|' '{gsub(/ /, "", $5); print $5}')
+LD_PRELOAD="$SLOW_LIB" VC_SLOW_FSYNC_US="$SLOW_FSYNC_US" "$BUILD/app/verifyd" \
+    --data-dir "$WORK/slow" --listen "127.0.0.1:$SLOW_PORT" > "$WORK/slow.out" 2> "$WORK/slow.log" &
+SLOW_PID=$!
+for _ in $(seq 100); do grep -q "listening on" "$WORK/slow.out" 2>/dev/null && break; sleep 0.1; done
+SLOW_KEY=$(grep -oE 'vk_[a-z0-9]{8}_[A-Za-z0-9]{32}' "$WORK/slow.out" | head -n 1)
+"$BUILD/app/verifyctl" --data-dir "$WORK/slow" services update default allow_custom_code=true \
+    starts_per_recipient_per_hour=1000 starts_per_key_per_hour=0 starts_per_service_per_hour=0 \
+    >/dev/null
+sed "s/$KEY/$SLOW_KEY/" "$WORK/start.lua" > "$WORK/start-slow.lua"
+read -r SLOW_START_RPS _ _ _ < <(wrk_run start-slow -s "$WORK/start-slow.lua" \
+                                 "http://127.0.0.1:$SLOW_PORT")
+kill "$SLOW_PID" && wait "$SLOW_PID" 2>/dev/null || true
+SLOW_PID=
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
      "kernel $(uname -r), $(df -T "$WORK" | awk 'NR==2 {print $2}') under $WORK"
 echo "Date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD)," \
@@ -210,5 +237,7 @@ printf "Status reads answered from memory during the mixed run: %.1f %%.\n" "$HI
 printf "Group commit during the start run: %d writes in %d commits, %.1f per commit (a start is one write; local-outbox deliveries are written a batch at a time).\n" \
     "$((WRITES1 - WRITES0))" "$((COMMITS1 - COMMITS0))" \
     "$(echo "($WRITES1 - $WRITES0) / ($COMMITS1 - $COMMITS0)" | bc -l)"
+printf "Simulated slower disk (every fsync %d us longer, LD_PRELOAD): raw commits %s/s, durable starts %s/s, %.2fx raw.\n" \
+    "$SLOW_FSYNC_US" "$RAW_SLOW" "$SLOW_START_RPS" "$(echo "$SLOW_START_RPS / $RAW_SLOW" | bc -l)"
 echo "Sessions stored: $STARTED; verified by the check run: $VERIFIED" \
      "(checks of an already verified session answer 409 and count as non-2xx)."
