@@ -33,6 +33,17 @@ Status insertRows(Connection &c, int unit, const QString &mark)
     return {};
 }
 
+// The first column of the first row, as an integer.
+Result<qint64> firstInteger(Connection &c, const QString &sql)
+{
+    auto q = c.exec(sql);
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::internal(QStringLiteral("no row from ") + sql);
+    return q->i64(0);
+}
+
 } // namespace
 
 class TestGroupCommit : public QObject
@@ -138,13 +149,8 @@ private slots:
             if (unit != kFailing)
                 expected.append({unit, kRowsPerUnit});
         QCOMPARE(*rows, expected);
-        auto total = db->read<qint64>([](Connection &c) -> Result<qint64> {
-            auto q = c.exec(QStringLiteral("SELECT COUNT(*) FROM t"));
-            if (!q)
-                return q.error();
-            if (!q->next())
-                return Error::internal(QStringLiteral("no count"));
-            return q->i64(0);
+        auto total = db->read<qint64>([](Connection &c) {
+            return firstInteger(c, QStringLiteral("SELECT COUNT(*) FROM t"));
         });
         QVERIFY2(total, errorText(total).constData());
         QCOMPARE(*total, qint64(kUnits * kRowsPerUnit)); // 13 units, one rolled back
@@ -156,13 +162,8 @@ private slots:
         auto opened = Database::open({dir.filePath(QStringLiteral("journal.db"))});
         QVERIFY2(opened, errorText(opened).constData());
         std::shared_ptr<Database> db = *opened;
-        const auto tempStore = [](Connection &c) -> Result<qint64> {
-            auto q = c.exec(QStringLiteral("PRAGMA temp_store"));
-            if (!q)
-                return q.error();
-            if (!q->next())
-                return Error::internal(QStringLiteral("no temp_store"));
-            return q->i64(0);
+        const auto tempStore = [](Connection &c) {
+            return firstInteger(c, QStringLiteral("PRAGMA temp_store"));
         };
         auto writer = db->write<qint64>(tempStore);
         QVERIFY2(writer, errorText(writer).constData());
