@@ -98,13 +98,15 @@ QByteArray Metrics::render(Engine &engine) const
     if (auto depth = engine.deliveryQueueDepth())
         out += "vc_delivery_queue_depth " + QByteArray::number(*depth) + '\n';
     const Engine::CommitCounts commits = engine.commitCounts();
-    out += "# HELP vc_store_commits_total Write transactions committed, each with one fsync.\n"
-           "# TYPE vc_store_commits_total counter\nvc_store_commits_total " +
-           QByteArray::number(commits.commits) +
-           "\n# HELP vc_store_writes_total Writes (starts, checks, deliveries recorded, ...) in "
-           "those transactions: many per commit is the group commit at work.\n"
-           "# TYPE vc_store_writes_total counter\nvc_store_writes_total " +
-           QByteArray::number(commits.writes) + '\n';
+    out +=
+        "# HELP vc_store_commits_total Write transactions committed (one fsync each that changed "
+        "anything).\n"
+        "# TYPE vc_store_commits_total counter\nvc_store_commits_total " +
+        QByteArray::number(commits.commits) +
+        "\n# HELP vc_store_writes_total Writes (starts, checks, deliveries recorded, ...) in "
+        "those transactions: many per commit is the group commit at work.\n"
+        "# TYPE vc_store_writes_total counter\nvc_store_writes_total " +
+        QByteArray::number(commits.writes) + '\n';
     out += "# HELP vc_read_cache_total Repeated reads answered from memory (hit) or from the "
            "database (miss): session status reads and the key and service configuration.\n"
            "# TYPE vc_read_cache_total counter\n";
