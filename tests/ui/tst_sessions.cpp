@@ -175,6 +175,34 @@ private slots:
         QCOMPARE(QSet<QString>(all.cbegin(), all.cend()).size(), 450);
     }
 
+    void aRefreshKeepsThePageBeingLoaded()
+    {
+        // The console refreshes the list when sessions change (300 ms after a burst settles).
+        // A refresh that lands while the next page is loading must not lose that page: the rows
+        // asked for by scrolling come, in the refreshed list.
+        ConsoleFixture f;
+        for (int i = 0; i < 230; ++i)
+            start(f, QStringLiteral("sms"), phone(i));
+        SessionsPage *page = openPage(f);
+        SessionListModel *model = page->model();
+        QCOMPARE(model->rowCount(), SessionListModel::PageSize);
+        QVERIFY(model->canFetchMore({}));
+        model->fetchMore({});
+        QVERIFY(model->isLoading());
+        // Before the page's result can arrive (same thread, no event loop yet); and a second
+        // refresh on top of the first, as the console's timer may add, asks for as much.
+        model->refresh();
+        model->refresh();
+        QVERIFY(waitLoaded(page));
+        QCOMPARE(model->rowCount(), 230);
+        QVERIFY(!model->canFetchMore({}));
+
+        // A refresh with no page loading keeps what is listed, no more.
+        model->refresh();
+        QVERIFY(waitLoaded(page));
+        QCOMPARE(model->rowCount(), 230);
+    }
+
     void modelsPassTheModelTester()
     {
         ConsoleFixture f;

@@ -44,8 +44,12 @@ void SessionListModel::setQuery(const SessionListQuery &query)
 
 void SessionListModel::refresh()
 {
+    // The refresh replaces a load still in flight (its result is dropped when it comes): a next
+    // page, or another refresh that asked for more. It asks for those rows too, so what the user
+    // scrolled for is not lost.
+    const int listed = qMax(static_cast<int>(m_rows.size()), m_inFlightRows);
     ++m_generation;
-    startLoad({}, qMax(PageSize, static_cast<int>(m_rows.size())), false);
+    startLoad({}, qMax(PageSize, listed), false);
 }
 
 void SessionListModel::refresh(const SessionListQuery &query)
@@ -227,6 +231,7 @@ SessionListModel::Loaded SessionListModel::load(Engine &engine, const SessionLis
 void SessionListModel::startLoad(const QString &cursor, int wanted, bool append)
 {
     const quint64 generation = m_generation;
+    m_inFlightRows = append ? static_cast<int>(m_rows.size()) + wanted : wanted;
     setLoading(true);
     m_work.run<Loaded>(
         this,
@@ -242,6 +247,7 @@ void SessionListModel::finishLoad(quint64 generation, bool append, Loaded loaded
 {
     if (generation != m_generation)
         return; // a newer query or refresh is on its way
+    m_inFlightRows = 0;
     m_lastError = loaded.error;
     const bool gone =
         loaded.error && loaded.error->code == ErrorCode::NotFound && !m_query.sessionId.isEmpty();

@@ -114,6 +114,7 @@ private:
     QHash<QString, QString> m_serviceNames;
     std::optional<Error> m_lastError;
     bool m_loading = false;
+    int m_inFlightRows = 0;   // rows listed once the load in flight lands (0: none in flight)
     quint64 m_generation = 0; // loads of an older query or refresh are dropped when they finish
     SerialWork m_work;        // last member: destroyed (and waited for) first
 };
