@@ -1061,6 +1061,11 @@ void Engine::startBackgroundWork(int pollIntervalMs, int sweepIntervalMs)
             qCWarning(lcEngine).noquote() << "expiry sweep failed:" << n.error().message;
     });
     connect(m_backgroundThread, &QThread::started, sweeper, [sweeper] { sweeper->start(); });
+    // A workflow's step whose delivery failed for good goes on at once, not at the next sweep.
+    connect(m_backgroundWorker, &DeliveryWorker::workflowStepDue, sweeper, [this] {
+        if (auto n = advanceWorkflows(); !n)
+            qCWarning(lcEngine).noquote() << "workflow step failed:" << n.error().message;
+    });
     // Last-used times of API keys reach the database twice a minute, not on every request.
     auto *keyUse = new QTimer();
     keyUse->setInterval(30'000);

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <utility>
 
 namespace vc {
 
@@ -158,6 +159,9 @@ Result<int> DeliveryWorker::processDue(int limit, const QString &sessionId)
                 << "delivery" << job.id << "of session" << job.sessionId
                 << "could not be recorded:" << s.error().message << "- it will be retried";
     }
+    // Once its units are committed (a unit rolled back leaves at worst one needless look).
+    if (std::exchange(m_workflowStepDue, false))
+        emit workflowStepDue();
     return claimedCount;
 }
 
@@ -333,10 +337,12 @@ Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const
     // another, until it expires. Expiry then ends it as failed if no message ever got out.
     if (Status s = deliveries.markFailed(job.id, outcome.error, now); !s)
         return s.error();
-    // In a workflow the next step takes over now (Engine::advanceWorkflows, on the next sweep).
-    if (current && !row.workflow.isEmpty())
+    // In a workflow the next step takes over now (Engine::advanceWorkflows, right after this pass).
+    if (current && !row.workflow.isEmpty()) {
         if (Status s = sessions.workflowDueNow(row, now); !s)
             return s.error();
+        m_workflowStepDue = true;
+    }
     return changed;
 }
 

@@ -72,6 +72,9 @@ public:
 
 signals:
     void sessionChanged(const QString &sessionId, vc::SessionStatus status);
+    // A delivery failed for good in a workflow: its next step is due now (Engine runs
+    // advanceWorkflows() on it instead of waiting for the next sweep).
+    void workflowStepDue();
 
 private:
     void drain();
@@ -97,6 +100,7 @@ private:
     WebhookDispatcher m_webhooks;
     QTimer m_timer;
     std::atomic<bool> m_passQueued{false};
+    bool m_workflowStepDue = false; // set by record() in this pass, announced after it
 };
 
 } // namespace vc

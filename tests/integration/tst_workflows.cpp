@@ -64,6 +64,7 @@ private slots:
     void nextStepFiresAfterTheWaitAlsoAfterARestart();
     void verifiedInTimeStopsTheWorkflow();
     void failedDeliveryMovesOnAndTheLastFailureFailsTheSession();
+    void aFailedStepMovesOnAtOnceInTheBackground();
     void stepsAreChecked();
 };
 
@@ -165,6 +166,26 @@ void TestWorkflows::failedDeliveryMovesOnAndTheLastFailureFailsTheSession()
              (QStringList{QStringLiteral("session.failover"), QStringLiteral("session.failover"),
                           QStringLiteral("session.failed")}));
     QCOMPARE(*t->advanceWorkflows(), 0);
+}
+
+void TestWorkflows::aFailedStepMovesOnAtOnceInTheBackground()
+{
+    // With the background work running, a step whose delivery fails for good hands over to the
+    // next without waiting for the sweep (ten minutes apart here): the end user gets the call
+    // while still looking at the screen.
+    TestEngine t;
+    t->addProvider(std::make_shared<RefusingProvider>(), {Channel::Sms, Channel::Voice});
+    t->startBackgroundWork(50, 600'000);
+    auto started = t->start(workflowStart({{QStringLiteral("sms"), 120},
+                                           {QStringLiteral("voice"), 120},
+                                           {QStringLiteral("sms"), std::nullopt}}));
+    QVERIFY2(started, errorText(started).constData());
+    const QString id = started->sessionId;
+    // Nobody calls deliverDue() or advanceWorkflows(); the clock does not move.
+    QTRY_COMPARE_WITH_TIMEOUT(t->status(id)->status, SessionStatus::Failed, 10'000);
+    t->stopBackgroundWork();
+    QCOMPARE(eventsOf(*t.engine, id, QStringLiteral("failover")).size(), 2);
+    QCOMPARE(eventsOf(*t.engine, id, QStringLiteral("delivery_failed")).size(), 3);
 }
 
 void TestWorkflows::stepsAreChecked()
