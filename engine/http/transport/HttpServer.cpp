@@ -7,12 +7,8 @@
 #include <QDeadlineTimer>
 #include <QThread>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <microhttpd.h>
-#include <sys/socket.h>
-#include <unistd.h>
 #include <vector>
 
 namespace vc::http {
