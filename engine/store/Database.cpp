@@ -2,6 +2,7 @@
 
 #include "core/Logging.h"
 #include "store/Migrations.h"
+#include "store/StatsStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -537,28 +538,49 @@ void Database::runBatch(Connection &c, const std::vector<Unit *> &batch)
     const QString savepoint = QStringLiteral("SAVEPOINT unit");
     const QString release = QStringLiteral("RELEASE unit");
     const QString undo = QStringLiteral("ROLLBACK TO unit");
+    // The statistics counters the units bump: each unit's, then the sum of those kept, written
+    // once before the commit.
+    PendingCounters kept;
+    c.m_pendingCounters = std::make_unique<PendingCounters>();
+    const auto giveUp = [&](const Status &s) {
+        // The transaction itself is in trouble: give up on the whole batch.
+        rollback(c);
+        if (m_tracker)
+            m_tracker->failed();
+        c.m_touched.clear();
+        for (Unit *v : batch)
+            v->committed = s;
+    };
     for (Unit *u : batch) {
         Status s = c.run(savepoint);
         if (s) {
             const sqlite3_int64 before = c.m_handle ? sqlite3_total_changes64(c.m_handle) : 0;
             const Status unitStatus = u->work(c);
-            if (!unitStatus)
+            if (!unitStatus) {
                 s = c.run(undo);
-            else if (c.m_handle)
-                keptChanges += sqlite3_total_changes64(c.m_handle) - before;
+            } else {
+                if (c.m_handle)
+                    keptChanges += sqlite3_total_changes64(c.m_handle) - before;
+                kept.add(*c.m_pendingCounters);
+            }
+            c.m_pendingCounters->clear();
             if (s)
                 s = c.run(release);
         }
         if (!s) {
-            // The transaction itself is in trouble: give up on the whole batch.
-            rollback(c);
-            if (m_tracker)
-                m_tracker->failed();
-            c.m_touched.clear();
-            for (Unit *v : batch)
-                v->committed = s;
+            c.m_pendingCounters.reset();
+            giveUp(s);
             return;
         }
+    }
+    c.m_pendingCounters.reset();
+    if (!kept.empty()) {
+        auto written = kept.writeTo(c);
+        if (!written) {
+            giveUp(written.error());
+            return;
+        }
+        keptChanges += *written;
     }
     const Status committed = commit(c);
     if (m_tracker) {

@@ -23,6 +23,8 @@ struct sqlite3_stmt;
 
 namespace vc {
 
+struct PendingCounters;
+
 enum class SqlDialect
 {
     Sqlite,
@@ -119,6 +121,11 @@ public:
     // note it as they write, and the writer hands it to the caches after the commit.
     Touched &touched() { return m_touched; }
 
+    // While the writer runs a group of units, the statistics counters the running unit bumps
+    // (StatsStore), to be written once for the group before its commit; null otherwise (then
+    // counters are written at once).
+    PendingCounters *pendingCounters() { return m_pendingCounters.get(); }
+
 private:
     friend class Database;
     Status attachNative();
@@ -132,6 +139,7 @@ private:
     std::unordered_map<const class StaticSql *, NativeStatement *> m_nativeByStatic;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_generic;
     Touched m_touched;
+    std::unique_ptr<PendingCounters> m_pendingCounters;
 };
 
 // The database of one deployment. Hands each thread its own connection for reads (opened on

@@ -16,17 +16,18 @@ const StaticSql kAddSessionsSql1(
                    "excluded.sessions"));
 const StaticSql kCountEventSql2(
     QStringLiteral("INSERT INTO stats_hourly_events (hour_start, service_id, channel, "
-                   "event, count) VALUES (?, ?, ?, ?, 1) ON CONFLICT (hour_start, "
+                   "event, count) VALUES (?, ?, ?, ?, ?) ON CONFLICT (hour_start, "
                    "service_id, channel, event) DO UPDATE SET count = "
-                   "stats_hourly_events.count + 1"));
+                   "stats_hourly_events.count + excluded.count"));
 
 const StaticSql kPrefixStartSql5(
     QStringLiteral("INSERT INTO prefix_stats_hourly (hour_start, service_id, prefix, region, "
-                   "started, verified) VALUES (?, ?, ?, ?, 1, 0) ON CONFLICT (hour_start, "
-                   "service_id, prefix) DO UPDATE SET started = prefix_stats_hourly.started + 1"));
+                   "started, verified) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (hour_start, "
+                   "service_id, prefix) DO UPDATE SET started = prefix_stats_hourly.started + "
+                   "excluded.started"));
 // The start made the row; a session created before the table existed has none and is skipped.
 const StaticSql kPrefixVerifiedSql6(
-    QStringLiteral("UPDATE prefix_stats_hourly SET verified = verified + 1 WHERE hour_start = ? "
+    QStringLiteral("UPDATE prefix_stats_hourly SET verified = verified + ? WHERE hour_start = ? "
                    "AND service_id = ? AND prefix = ?"));
 const StaticSql kPrefixCountsSql7(
     QStringLiteral("SELECT service_id, prefix, region, hour_start, started, verified FROM "
@@ -95,45 +96,120 @@ struct Tally
     }
 };
 
+Status counted(const Result<Query> &q)
+{
+    if (!q)
+        return q.error();
+    return {};
+}
+
 } // namespace
 
 Status StatsStore::addSessions(qint64 createdAt, const QString &serviceId, Channel channel,
                                SessionStatus status, int delta)
 {
-    auto q = m_c.exec(kAddSessionsSql1, {sql::hourStart(createdAt), serviceId, channelName(channel),
-                                         statusName(status), delta});
-    if (!q)
-        return q.error();
-    return {};
+    const qint64 hour = sql::hourStart(createdAt);
+    if (PendingCounters *pending = m_c.pendingCounters()) {
+        pending->sessions[{hour, serviceId, int(channel), int(status)}] += delta;
+        return {};
+    }
+    return counted(m_c.exec(kAddSessionsSql1,
+                            {hour, serviceId, channelName(channel), statusName(status), delta}));
 }
 
 Status StatsStore::countEvent(qint64 at, const QString &serviceId, Channel channel,
                               const QString &event)
 {
-    auto q =
-        m_c.exec(kCountEventSql2, {sql::hourStart(at), serviceId, channelName(channel), event});
-    if (!q)
-        return q.error();
-    return {};
+    const qint64 hour = sql::hourStart(at);
+    if (PendingCounters *pending = m_c.pendingCounters()) {
+        pending->events[{hour, serviceId, int(channel), event}] += 1;
+        return {};
+    }
+    return counted(m_c.exec(kCountEventSql2, {hour, serviceId, channelName(channel), event, 1}));
 }
 
 Status StatsStore::countPrefixStart(qint64 createdAt, const QString &serviceId,
                                     const QString &prefix, const QString &region)
 {
-    auto q = m_c.exec(kPrefixStartSql5,
-                      {sql::hourStart(createdAt), serviceId, prefix, sql::text(region)});
-    if (!q)
-        return q.error();
-    return {};
+    const qint64 hour = sql::hourStart(createdAt);
+    if (PendingCounters *pending = m_c.pendingCounters()) {
+        PendingCounters::PrefixStarts &p = pending->prefixStarts[{hour, serviceId, prefix}];
+        p.region = region;
+        p.count += 1;
+        return {};
+    }
+    return counted(m_c.exec(kPrefixStartSql5, {hour, serviceId, prefix, sql::text(region), 1}));
 }
 
 Status StatsStore::countPrefixVerified(qint64 createdAt, const QString &serviceId,
                                        const QString &prefix)
 {
-    auto q = m_c.exec(kPrefixVerifiedSql6, {sql::hourStart(createdAt), serviceId, prefix});
-    if (!q)
-        return q.error();
-    return {};
+    const qint64 hour = sql::hourStart(createdAt);
+    if (PendingCounters *pending = m_c.pendingCounters()) {
+        pending->prefixVerified[{hour, serviceId, prefix}] += 1;
+        return {};
+    }
+    return counted(m_c.exec(kPrefixVerifiedSql6, {1, hour, serviceId, prefix}));
+}
+
+void PendingCounters::add(const PendingCounters &other)
+{
+    for (const auto &[key, delta] : other.sessions)
+        sessions[key] += delta;
+    for (const auto &[key, count] : other.events)
+        events[key] += count;
+    for (const auto &[key, starts] : other.prefixStarts) {
+        PrefixStarts &p = prefixStarts[key];
+        p.region = starts.region;
+        p.count += starts.count;
+    }
+    for (const auto &[key, count] : other.prefixVerified)
+        prefixVerified[key] += count;
+}
+
+Result<qint64> PendingCounters::writeTo(Connection &c) const
+{
+    Q_ASSERT(!c.pendingCounters());
+    qint64 changed = 0;
+    const auto run = [&](const StaticSql &sql, const QVariantList &binds) -> Status {
+        auto q = c.exec(sql, binds);
+        if (!q)
+            return q.error();
+        changed += q->rowsAffected();
+        return {};
+    };
+    // A start and its delivery in one group leave +1 and -1 on "pending": nothing to write.
+    for (const auto &[key, delta] : sessions) {
+        const auto &[hour, service, channel, status] = key;
+        if (delta != 0)
+            if (Status s = run(kAddSessionsSql1,
+                               {hour, service, channelName(static_cast<Channel>(channel)),
+                                statusName(static_cast<SessionStatus>(status)), delta});
+                !s)
+                return s.error();
+    }
+    for (const auto &[key, count] : events) {
+        const auto &[hour, service, channel, event] = key;
+        if (Status s =
+                run(kCountEventSql2,
+                    {hour, service, channelName(static_cast<Channel>(channel)), event, count});
+            !s)
+            return s.error();
+    }
+    // Starts before verifications: a verification counts on the row its start made.
+    for (const auto &[key, starts] : prefixStarts) {
+        const auto &[hour, service, prefix] = key;
+        if (Status s = run(kPrefixStartSql5,
+                           {hour, service, prefix, sql::text(starts.region), starts.count});
+            !s)
+            return s.error();
+    }
+    for (const auto &[key, count] : prefixVerified) {
+        const auto &[hour, service, prefix] = key;
+        if (Status s = run(kPrefixVerifiedSql6, {count, hour, service, prefix}); !s)
+            return s.error();
+    }
+    return changed;
 }
 
 Result<QList<StatsStore::PrefixCount>> StatsStore::prefixCounts(qint64 fromMs, qint64 toMs,

@@ -3,14 +3,45 @@
 #include "core/Result.h"
 #include "core/Session.h"
 
+#include <map>
+#include <tuple>
+
 namespace vc {
 
 class Connection;
 
+// The counter increments of the write units of one group commit, summed in memory. The writer
+// keeps those of the units it keeps and writes them just before the commit (writeTo), so a
+// group of 30 starts bumps each hourly counter row once instead of 30 times. Keys hold the hour.
+struct PendingCounters
+{
+    std::map<std::tuple<qint64, QString, int, int>, qint64> sessions;   // channel, status
+    std::map<std::tuple<qint64, QString, int, QString>, qint64> events; // channel, event
+    struct PrefixStarts
+    {
+        QString region;
+        qint64 count = 0;
+    };
+    std::map<std::tuple<qint64, QString, QString>, PrefixStarts> prefixStarts;
+    std::map<std::tuple<qint64, QString, QString>, qint64> prefixVerified;
+
+    bool empty() const
+    {
+        return sessions.empty() && events.empty() && prefixStarts.empty() && prefixVerified.empty();
+    }
+    void clear() { *this = PendingCounters{}; }
+    // Adds `other`'s increments to these.
+    void add(const PendingCounters &other);
+    // Writes every non-zero sum on `c` (not deferred): one statement per counter row; returns
+    // the rows changed.
+    Result<qint64> writeTo(Connection &c) const;
+};
+
 // Hourly statistics, written in the same transaction as the change they count, so the dashboard
 // reads a few hundred rows instead of scanning sessions. A session counts in the hour it was
 // created, under its current channel and status; events (delivery failures, resends) count in
-// the hour they happened.
+// the hour they happened. Inside the writer's group commit the counts are summed in memory and
+// written once before the commit (PendingCounters); readers see them with the commit.
 class StatsStore
 {
 public:

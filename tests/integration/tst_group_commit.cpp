@@ -1,8 +1,10 @@
 // Group commit on a real SQLite file (store/Database): units queued while the writer is busy
 // share one transaction and one commit, and a unit that fails is rolled back alone however much
-// it changed, with the units before and after it in the same group kept.
+// it changed, with the units before and after it in the same group kept. The statistics counters
+// a group's units bump are summed and written once before its commit: those of kept units only.
 
 #include "store/Database.h"
+#include "store/StatsStore.h"
 #include "support/TestEngine.h"
 
 #include <QTemporaryDir>
@@ -42,6 +44,43 @@ Result<qint64> firstInteger(Connection &c, const QString &sql)
     if (!q->next())
         return Error::internal(QStringLiteral("no row from ") + sql);
     return q->i64(0);
+}
+
+// Runs `first` on the writer and holds it there until every one of `units` is queued behind it,
+// so that those run in one group (after `first`'s own); returns each result, `first`'s first.
+std::vector<Status> runGrouped(Database &db, const std::function<Status(Connection &)> &first,
+                               const std::vector<std::function<Status(Connection &)>> &units)
+{
+    std::atomic<bool> holding{false};
+    std::atomic<bool> release{false};
+    std::atomic<int> submitted{0};
+    Status held;
+    std::thread gate([&] {
+        held = db.write<void>([&](Connection &c) -> Status {
+            holding = true;
+            while (!release.load())
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            return first(c);
+        });
+    });
+    while (!holding.load())
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    std::vector<std::thread> writers;
+    std::vector<Status> results(units.size() + 1);
+    for (size_t i = 0; i < units.size(); ++i)
+        writers.emplace_back([&, i] {
+            ++submitted;
+            results[i + 1] = db.write<void>(units[i]);
+        });
+    while (submitted.load() < int(units.size()))
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    QTest::qWait(200); // from submitted to queued is a mutex and a push
+    release = true;
+    gate.join();
+    for (std::thread &writer : writers)
+        writer.join();
+    results[0] = held;
+    return results;
 }
 
 } // namespace
@@ -154,6 +193,99 @@ private slots:
         });
         QVERIFY2(total, errorText(total).constData());
         QCOMPARE(*total, qint64(kUnits * kRowsPerUnit)); // 13 units, one rolled back
+    }
+
+    void countersOfAGroupAreSummedForItsKeptUnitsOnly()
+    {
+        QTemporaryDir dir;
+        auto opened = Database::open({dir.filePath(QStringLiteral("counters.db"))});
+        QVERIFY2(opened, errorText(opened).constData());
+        std::shared_ptr<Database> db = *opened;
+        const qint64 hour = 1'795'000'000'000; // any time: counters are keyed by its hour
+        const QString service = QStringLiteral("default");
+        const QString prefix = QStringLiteral("+46 701");
+        // What a start counts: a pending session, an event, its number prefix.
+        const auto start = [&](Connection &c) -> Status {
+            StatsStore stats(c);
+            if (Status s =
+                    stats.addSessions(hour, service, Channel::Sms, SessionStatus::Pending, 1);
+                !s)
+                return s;
+            if (Status s = stats.countEvent(hour, service, Channel::Sms, QStringLiteral("sent"));
+                !s)
+                return s;
+            return stats.countPrefixStart(hour, service, prefix, QStringLiteral("SE"));
+        };
+        constexpr int kStarts = 10;
+        std::vector<std::function<Status(Connection &)>> units(kStarts, start);
+        // Counts like the others, then fails: none of it may stay.
+        units.push_back([&](Connection &c) -> Status {
+            for (int i = 0; i < 100; ++i)
+                if (Status s = start(c); !s)
+                    return s;
+            return Error::conflict(QStringLiteral("test"),
+                                   QStringLiteral("this unit fails on purpose"));
+        });
+        // A session of this group delivered and verified within it: from pending to verified,
+        // and its verification counted on the prefix row this group's starts make.
+        units.push_back([&](Connection &c) -> Status {
+            StatsStore stats(c);
+            if (Status s =
+                    stats.addSessions(hour, service, Channel::Sms, SessionStatus::Pending, -1);
+                !s)
+                return s;
+            if (Status s =
+                    stats.addSessions(hour, service, Channel::Sms, SessionStatus::Verified, 1);
+                !s)
+                return s;
+            return stats.countPrefixVerified(hour, service, prefix);
+        });
+        const quint64 commitsBefore = db->commits();
+        const std::vector<Status> results = runGrouped(*db, start, units);
+        for (size_t i = 0; i < results.size(); ++i)
+            QCOMPARE(bool(results[i]), i != size_t(kStarts) + 1); // only the failing unit fails
+        QVERIFY(db->commits() - commitsBefore < quint64(results.size()));
+
+        const auto count = [&](const QString &sql) {
+            auto n = db->read<qint64>([&](Connection &c) { return firstInteger(c, sql); });
+            return n ? *n : -1;
+        };
+        // The gate's start and ten more; one of the eleven moved on to verified.
+        QCOMPARE(count(QStringLiteral("SELECT sessions FROM stats_hourly WHERE status = "
+                                      "'pending'")),
+                 qint64(kStarts));
+        QCOMPARE(count(QStringLiteral("SELECT sessions FROM stats_hourly WHERE status = "
+                                      "'verified'")),
+                 qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count FROM stats_hourly_events WHERE event = "
+                                      "'sent'")),
+                 qint64(kStarts + 1));
+        QCOMPARE(count(QStringLiteral("SELECT started FROM prefix_stats_hourly")),
+                 qint64(kStarts + 1));
+        QCOMPARE(count(QStringLiteral("SELECT verified FROM prefix_stats_hourly")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM prefix_stats_hourly")), qint64(1));
+
+        // A start and its verification in one group leave nothing on "pending" to write, and the
+        // verification counts on the prefix row the start makes in that same group.
+        auto purged = db->write<void>([](Connection &c) -> Status {
+            for (const char *table : {"stats_hourly", "prefix_stats_hourly"})
+                if (auto q = c.exec(QStringLiteral("DELETE FROM ") + QLatin1String(table)); !q)
+                    return q.error();
+            return {};
+        });
+        QVERIFY2(purged, errorText(purged).constData());
+        // (The held unit runs in a group of its own; the two behind it share the next.)
+        const std::vector<Status> again =
+            runGrouped(*db, [](Connection &) -> Status { return {}; }, {start, units.back()});
+        QVERIFY(again[0] && again[1] && again[2]);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM stats_hourly WHERE status = "
+                                      "'pending'")),
+                 qint64(0));
+        QCOMPARE(count(QStringLiteral("SELECT sessions FROM stats_hourly WHERE status = "
+                                      "'verified'")),
+                 qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT started FROM prefix_stats_hourly")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT verified FROM prefix_stats_hourly")), qint64(1));
     }
 
     void savepointJournalsStayInMemoryOnTheWriterOnly()
