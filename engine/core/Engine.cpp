@@ -1,6 +1,7 @@
 #include "core/Engine.h"
 
 #include "core/ConfigCache.h"
+#include "core/JsonWriter.h"
 #include "core/Logging.h"
 #include "core/Recipient.h"
 #include "core/SessionCrypto.h"
@@ -329,6 +330,36 @@ Result<StartResult> Engine::start(const StartRequest &r)
     const QString provider =
         testRecipient ? QString() : providerFor(**snapshot, service->id, v->channel);
     const int perHour = service->startsPerRecipientPerHour;
+    // The details of the start's first events are written here, not on the writer thread that
+    // every start shares (keys in QJsonObject's order, as every other event's).
+    QString createdJson;
+    {
+        JsonWriter w;
+        w.beginObject().field("channel", channelName(s.channel)).field("code_length", s.codeLength);
+        if (v->customCode)
+            w.field("custom_code", true);
+        w.field("locale", s.locale).field("recipient", s.recipientMasked);
+        if (!s.reference.isEmpty())
+            w.field("reference", s.reference);
+        w.field("service_id", s.serviceId);
+        if (s.test)
+            w.field("test", true);
+        w.field("ttl_seconds", v->ttlSeconds);
+        if (!row.workflow.isEmpty())
+            w.key("workflow")
+                .value(QJsonValue(QJsonDocument::fromJson(row.workflow.toUtf8()).array()));
+        createdJson = QString::fromUtf8(w.endObject().take());
+    }
+    QString lookupJson;
+    if (v->recipient.kind == Recipient::Kind::Phone) {
+        JsonWriter w;
+        lookupJson = QString::fromUtf8(w.beginObject()
+                                           .field("calling_code", v->recipient.callingCode)
+                                           .field("country", v->recipient.region)
+                                           .field("number_type", v->recipient.numberType)
+                                           .endObject()
+                                           .take());
+    }
     std::optional<Error> refusal;
     std::optional<SessionView> reused;
     Status written = m_db->write<void>([&](Connection &c) -> Status {
@@ -397,33 +428,15 @@ Result<StartResult> Engine::start(const StartRequest &r)
                                                            v->recipient.region);
                 !st)
                 return st;
-        QJsonObject created{{QStringLiteral("service_id"), s.serviceId},
-                            {QStringLiteral("channel"), channelName(s.channel)},
-                            {QStringLiteral("recipient"), s.recipientMasked},
-                            {QStringLiteral("code_length"), s.codeLength},
-                            {QStringLiteral("ttl_seconds"), v->ttlSeconds},
-                            {QStringLiteral("locale"), s.locale}};
-        if (v->customCode)
-            created.insert(QStringLiteral("custom_code"), true);
-        if (!row.workflow.isEmpty())
-            created.insert(QStringLiteral("workflow"),
-                           QJsonDocument::fromJson(row.workflow.toUtf8()).array());
-        if (s.test)
-            created.insert(QStringLiteral("test"), true);
-        if (!s.reference.isEmpty())
-            created.insert(QStringLiteral("reference"), s.reference);
-        if (Status st = sessions.addEvent(id, now, QStringLiteral("created"), r.actor, created);
+        if (Status st =
+                sessions.addEventJson(id, now, QStringLiteral("created"), r.actor, createdJson);
             !st)
             return st;
-        if (v->recipient.kind == Recipient::Kind::Phone) {
-            if (Status st = sessions.addEvent(
-                    id, now, QStringLiteral("lookup"), Actor::system(),
-                    QJsonObject{{QStringLiteral("country"), v->recipient.region},
-                                {QStringLiteral("calling_code"), v->recipient.callingCode},
-                                {QStringLiteral("number_type"), v->recipient.numberType}});
+        if (!lookupJson.isEmpty())
+            if (Status st = sessions.addEventJson(id, now, QStringLiteral("lookup"),
+                                                  Actor::system(), lookupJson);
                 !st)
                 return st;
-        }
         if (s.test)
             return sessions.addEvent(
                 id, now, QStringLiteral("not_sent"), Actor::system(),
@@ -431,10 +444,14 @@ Result<StartResult> Engine::start(const StartRequest &r)
         auto job = DeliveryStore(c).enqueue(id, s.channel, provider, payload, now);
         if (!job)
             return job.error();
-        return sessions.addEvent(id, now, QStringLiteral("queued"), Actor::system(),
-                                 QJsonObject{{QStringLiteral("delivery_id"), *job},
-                                             {QStringLiteral("provider"), provider},
-                                             {QStringLiteral("channel"), channelName(s.channel)}});
+        JsonWriter queued;
+        queued.beginObject()
+            .field("channel", channelName(s.channel))
+            .field("delivery_id", *job)
+            .field("provider", provider)
+            .endObject();
+        return sessions.addEventJson(id, now, QStringLiteral("queued"), Actor::system(),
+                                     QString::fromUtf8(queued.take()));
     });
     if (!written)
         return written.error();

@@ -1,6 +1,7 @@
 #include "delivery/DeliveryWorker.h"
 
 #include "core/Clock.h"
+#include "core/JsonWriter.h"
 #include "core/Logging.h"
 #include "core/SessionCrypto.h"
 #include "crypto/Random.h"
@@ -8,6 +9,7 @@
 #include "store/Database.h"
 #include "store/DeliveryStore.h"
 #include "store/SessionStore.h"
+#include "store/SqlUtil.h"
 #include "store/StatsStore.h"
 
 #include <QJsonObject>
@@ -28,17 +30,31 @@ QJsonObject jobDetail(const DeliveryRow &job)
             {QStringLiteral("attempt"), job.attempts}};
 }
 
+// The same written as JSON at once (keys in QJsonObject's order), for the events of every
+// delivery that gets out: they are written on the writer thread that all requests share.
+QString jobDetailJson(const DeliveryRow &job)
+{
+    JsonWriter w;
+    w.beginObject()
+        .field("attempt", job.attempts)
+        .field("channel", channelName(job.channel))
+        .field("delivery_id", job.id)
+        .field("provider", job.provider)
+        .endObject();
+    return QString::fromUtf8(w.take());
+}
+
 // A provider confirmed delivery: a pending session becomes delivered, with its event. Any other
 // status stays (a verified or final session never moves back). Returns whether it moved.
 Result<bool> markDelivered(SessionStore &sessions, const DeliveryRow &job, SessionRow &row,
-                           const QJsonObject &detail, qint64 now)
+                           const QString &detailJson, qint64 now)
 {
     if (row.view.status != SessionStatus::Pending)
         return false;
     if (Status s = sessions.transition(row, SessionStatus::Delivered, now); !s)
         return s.error();
-    if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("delivered"),
-                                     Actor::system(), detail);
+    if (Status s = sessions.addEventJson(job.sessionId, now, QStringLiteral("delivered"),
+                                         Actor::system(), detailJson);
         !s)
         return s.error();
     return true;
@@ -289,14 +305,14 @@ Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const
     SessionStore sessions(c);
     DeliveryStore deliveries(c);
     StatsStore stats(c);
-    const QJsonObject where = jobDetail(job);
     std::optional<SessionStatus> changed;
 
     if (outcome.succeeded()) {
+        const QString where = jobDetailJson(job);
         if (Status s = deliveries.markSent(job.id, outcome.providerMessageId, now); !s)
             return s.error();
-        if (Status s = sessions.addEvent(job.sessionId, now, QStringLiteral("sent"),
-                                         Actor::system(), where);
+        if (Status s = sessions.addEventJson(job.sessionId, now, QStringLiteral("sent"),
+                                             Actor::system(), where);
             !s)
             return s.error();
         if (Status s =
@@ -318,7 +334,7 @@ Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const
 
     qCWarning(lcDelivery).noquote() << "session" << job.sessionId << "delivery via" << job.provider
                                     << "failed:" << outcome.error;
-    QJsonObject detail = where;
+    QJsonObject detail = jobDetail(job);
     detail.insert(QStringLiteral("error"), outcome.error);
     const qint64 retryAt = now + retryDelayMs(job.attempts);
     const bool retry = outcome.kind == SendOutcome::Kind::TemporaryFailure &&
@@ -403,7 +419,7 @@ Result<ReceiptOutcome> DeliveryWorker::recordReceipt(Connection &c, const Delive
         const bool newest = std::all_of(jobs->cbegin(), jobs->cend(),
                                         [&](const DeliveryRow &j) { return j.id <= job.id; });
         if (newest) {
-            auto moved = markDelivered(sessions, job, row, detail, now);
+            auto moved = markDelivered(sessions, job, row, sql::jsonText(detail), now);
             if (!moved)
                 return moved.error();
             if (*moved) {

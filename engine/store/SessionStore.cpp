@@ -145,8 +145,14 @@ Result<std::optional<SessionRow>> SessionStore::find(const QString &id)
 Status SessionStore::addEvent(const QString &sessionId, qint64 at, const QString &type,
                               const Actor &actor, const QJsonObject &detail)
 {
-    auto q = m_c.exec(kAddEventSql3,
-                      {sessionId, at, type, sql::text(actor.toString()), sql::jsonText(detail)});
+    return addEventJson(sessionId, at, type, actor, sql::jsonText(detail));
+}
+
+Status SessionStore::addEventJson(const QString &sessionId, qint64 at, const QString &type,
+                                  const Actor &actor, const QString &detailJson)
+{
+    auto q =
+        m_c.exec(kAddEventSql3, {sessionId, at, type, sql::text(actor.toString()), detailJson});
     if (!q)
         return q.error();
     return {};

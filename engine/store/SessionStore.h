@@ -39,6 +39,10 @@ public:
 
     Status addEvent(const QString &sessionId, qint64 at, const QString &type, const Actor &actor,
                     const QJsonObject &detail = {});
+    // The same with the detail already written as a JSON object (JsonWriter): the hot paths
+    // write it before their unit reaches the writer, which then only stores it.
+    Status addEventJson(const QString &sessionId, qint64 at, const QString &type,
+                        const Actor &actor, const QString &detailJson);
     Result<QList<SessionEvent>> events(const QString &sessionId);
 
     // Moves `row` to `to` at `now` (stats, finished/verified/delivered times, the code hash erased
