@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <list>
-#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -32,13 +31,15 @@ Error invalidRecipient(const QString &message)
 
 // libphonenumber logs through a process-wide logger, and some of its messages quote the input.
 // Numbers are secrets here, so the library is muted before its first use.
+// GetInstance() takes a lock on every call; the instance is kept here instead.
 const PhoneNumberUtil &phoneUtil()
 {
-    static std::once_flag muted;
-    std::call_once(muted, [] {
-        PhoneNumberUtil::GetInstance()->SetLogger(new i18n::phonenumbers::NullLogger);
-    });
-    return *PhoneNumberUtil::GetInstance();
+    static const PhoneNumberUtil *const util = [] {
+        PhoneNumberUtil *instance = PhoneNumberUtil::GetInstance();
+        instance->SetLogger(new i18n::phonenumbers::NullLogger);
+        return instance;
+    }();
+    return *util;
 }
 
 bool isPhonePunctuation(QChar c)
