@@ -112,9 +112,20 @@ commit_counts() { # prints "commits writes" from the metrics
     curl -s "$URL/metrics" | awk '$1 == "vc_store_commits_total" {c=$2}
                                   $1 == "vc_store_writes_total" {w=$2} END {print c, w}'
 }
+cpu_ticks() { # CPU clock ticks (user + system) of verifyd, then of its writer thread alone
+    local writer=0 task
+    for task in /proc/"$VERIFYD_PID"/task/*; do
+        [ "$(cat "$task/comm" 2>/dev/null)" = vc-writer ] && writer=$(awk '{print $14 + $15}' "$task/stat")
+    done
+    echo "$(awk '{print $14 + $15}' "/proc/$VERIFYD_PID/stat") $writer"
+}
 read -r COMMITS0 WRITES0 < <(commit_counts)
+read -r CPU0 WRITER_CPU0 < <(cpu_ticks)
 read -r START_RPS START_P50 START_P99 START_BAD < <(wrk_run start -s "$WORK/start.lua" "$URL")
+read -r CPU1 WRITER_CPU1 < <(cpu_ticks)
 read -r COMMITS1 WRITES1 < <(commit_counts)
+STARTS_RUN=$(sqlite3 "$WORK/data/verify.db" "SELECT COUNT(*) FROM sessions")
+TICK_US=$(echo "1000000 / $(getconf CLK_TCK)" | bc -l)
 
 # --- checks: each stored session verified once ------------------------------------------------
 sqlite3 "$WORK/data/verify.db" "SELECT id FROM sessions WHERE status IN ('pending', 'delivered')" \
@@ -237,6 +248,10 @@ printf "Status reads answered from memory during the mixed run: %.1f %%.\n" "$HI
 printf "Group commit during the start run: %d writes in %d commits, %.1f per commit (a start is one write; local-outbox deliveries are written a batch at a time).\n" \
     "$((WRITES1 - WRITES0))" "$((COMMITS1 - COMMITS0))" \
     "$(echo "($WRITES1 - $WRITES0) / ($COMMITS1 - $COMMITS0)" | bc -l)"
+printf "CPU per durable start (its delivery included): verifyd %.0f us, of which the writer thread %.0f us; 3x raw would leave at most %.0f us of this machine's %d cores per start, wrk and the kernel included.\n" \
+    "$(echo "($CPU1 - $CPU0) * $TICK_US / $STARTS_RUN" | bc -l)" \
+    "$(echo "($WRITER_CPU1 - $WRITER_CPU0) * $TICK_US / $STARTS_RUN" | bc -l)" \
+    "$(echo "$(nproc) * 1000000 / (3 * $RAW)" | bc -l)" "$(nproc)"
 printf "Simulated slower disk (every fsync %d us longer, LD_PRELOAD): raw commits %s/s, durable starts %s/s, %.2fx raw.\n" \
     "$SLOW_FSYNC_US" "$RAW_SLOW" "$SLOW_START_RPS" "$(echo "$SLOW_START_RPS / $RAW_SLOW" | bc -l)"
 echo "Sessions stored: $STARTED; verified by the check run: $VERIFIED" \
