@@ -4,6 +4,7 @@
 #include "crypto/Uuid.h"
 #include "support/TestEngine.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 
 using namespace vc;
@@ -81,6 +82,51 @@ private slots:
         QCOMPARE(lookup.detail.value(QStringLiteral("number_type")).toString(),
                  QStringLiteral("mobile"));
         QCOMPARE(t->events(started->sessionId)->at(0).actor, QStringLiteral("test:tester"));
+    }
+
+    void eventDetailsSayWhatHappened()
+    {
+        TestEngine t;
+        QVERIFY(t->updateService(QStringLiteral("default"),
+                                 {{QStringLiteral("allow_custom_code"), true}}, kAdmin));
+        StartRequest r = startRequest(QStringLiteral("sms"), QStringLiteral("+4791234567"));
+        r.reference = QStringLiteral("order-7");
+        r.customCode = QStringLiteral("135790");
+        auto started = t->start(r);
+        QVERIFY(started);
+        auto delivered = t->deliverDue(started->sessionId);
+        QVERIFY(delivered && *delivered == 1);
+        auto events = t->events(started->sessionId);
+        QVERIFY(events);
+        QCOMPARE(eventTypes(t, started->sessionId),
+                 (QStringList{QStringLiteral("created"), QStringLiteral("lookup"),
+                              QStringLiteral("queued"), QStringLiteral("sent"),
+                              QStringLiteral("delivered")}));
+        QCOMPARE(events->at(0).detail,
+                 (QJsonObject{{QStringLiteral("channel"), QStringLiteral("sms")},
+                              {QStringLiteral("code_length"), 6},
+                              {QStringLiteral("custom_code"), true},
+                              {QStringLiteral("locale"), QStringLiteral("nb")},
+                              {QStringLiteral("recipient"), QStringLiteral("+47****4567")},
+                              {QStringLiteral("reference"), QStringLiteral("order-7")},
+                              {QStringLiteral("service_id"), QStringLiteral("default")},
+                              {QStringLiteral("ttl_seconds"), 300}}));
+        QCOMPARE(events->at(1).detail,
+                 (QJsonObject{{QStringLiteral("calling_code"), 47},
+                              {QStringLiteral("country"), QStringLiteral("NO")},
+                              {QStringLiteral("number_type"), QStringLiteral("mobile")}}));
+        const QJsonValue deliveryId = events->at(2).detail.value(QStringLiteral("delivery_id"));
+        QVERIFY(deliveryId.toInteger() > 0);
+        QCOMPARE(events->at(2).detail,
+                 (QJsonObject{{QStringLiteral("channel"), QStringLiteral("sms")},
+                              {QStringLiteral("delivery_id"), deliveryId},
+                              {QStringLiteral("provider"), QStringLiteral("local_outbox")}}));
+        const QJsonObject job{{QStringLiteral("attempt"), 1},
+                              {QStringLiteral("channel"), QStringLiteral("sms")},
+                              {QStringLiteral("delivery_id"), deliveryId},
+                              {QStringLiteral("provider"), QStringLiteral("local_outbox")}};
+        QCOMPARE(events->at(3).detail, job);
+        QCOMPARE(events->at(4).detail, job);
     }
 
     void deliveryMarksDeliveredAndCodeVerifies()
