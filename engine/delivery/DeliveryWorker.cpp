@@ -147,6 +147,7 @@ Result<int> DeliveryWorker::processDue(int limit, const QString &sessionId)
     auto external =
         m_db->write<QList<DeliveryRow>>([&](Connection &c) -> Result<QList<DeliveryRow>> {
             changes.clear();
+            m_sent.clear();
             auto claimed = DeliveryStore(c).claimDue(now, LeaseMs, limit, sessionId);
             if (!claimed)
                 return claimed.error();
@@ -166,8 +167,11 @@ Result<int> DeliveryWorker::processDue(int limit, const QString &sessionId)
             }
             return later;
         });
-    if (!external)
+    if (!external) {
+        m_sent.clear();
         return external.error();
+    }
+    logSent();
     announce(changes);
     for (const DeliveryRow &job : *external) {
         if (Status s = sendAndRecord(job); !s)
@@ -185,6 +189,14 @@ void DeliveryWorker::announce(const QList<std::pair<QString, SessionStatus>> &ch
 {
     for (const auto &[id, status] : changes)
         emit sessionChanged(id, status);
+}
+
+void DeliveryWorker::logSent()
+{
+    for (const Sent &sent : std::as_const(m_sent))
+        qCInfo(lcDelivery).noquote() << "session" << sent.sessionId << channelName(sent.channel)
+                                     << "to" << sent.recipientMasked << "sent via" << sent.provider;
+    m_sent.clear();
 }
 
 Result<std::optional<SessionStatus>>
@@ -269,6 +281,7 @@ Status DeliveryWorker::sendAndRecord(const DeliveryRow &job)
     std::optional<SessionStatus> changedTo;
     Status recorded = m_db->write<void>([&](Connection &c) -> Status {
         changedTo.reset();
+        m_sent.clear();
         auto fresh = SessionStore(c).find(job.sessionId);
         if (!fresh)
             return fresh.error();
@@ -291,8 +304,11 @@ Status DeliveryWorker::sendAndRecord(const DeliveryRow &job)
         changedTo = *changed;
         return {};
     });
-    if (!recorded)
+    if (!recorded) {
+        m_sent.clear();
         return recorded;
+    }
+    logSent();
     if (changedTo)
         emit sessionChanged(job.sessionId, *changedTo);
     return {};
@@ -326,9 +342,7 @@ Result<std::optional<SessionStatus>> DeliveryWorker::record(Connection &c, const
             if (*delivered)
                 changed = SessionStatus::Delivered;
         }
-        qCInfo(lcDelivery).noquote()
-            << "session" << job.sessionId << channelName(job.channel) << "to"
-            << row.view.recipientMasked << "sent via" << job.provider;
+        m_sent.append({job.sessionId, job.channel, row.view.recipientMasked, job.provider});
         return changed;
     }
 

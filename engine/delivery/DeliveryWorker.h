@@ -92,6 +92,9 @@ private:
     Result<std::optional<SessionStatus>> settleClosed(Connection &c, const DeliveryRow &job,
                                                       SessionRow &session, qint64 now);
     void announce(const QList<std::pair<QString, SessionStatus>> &changes);
+    // Logs the messages that record() saw get out, once the unit that recorded them is
+    // committed (and off the writer thread, which every request waits for).
+    void logSent();
 
     std::shared_ptr<Database> m_db;
     std::shared_ptr<const SessionCrypto> m_crypto;
@@ -101,6 +104,14 @@ private:
     QTimer m_timer;
     std::atomic<bool> m_passQueued{false};
     bool m_workflowStepDue = false; // set by record() in this pass, announced after it
+    struct Sent
+    {
+        QString sessionId;
+        Channel channel;
+        QString recipientMasked;
+        QString provider;
+    };
+    QList<Sent> m_sent; // by record() in the running unit, for logSent()
 };
 
 } // namespace vc

@@ -177,6 +177,32 @@ qint64 realNow()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+// The delivery log's lines while it lives (Qt's handler still prints them).
+class DeliveryLog
+{
+public:
+    DeliveryLog() { s_previous = qInstallMessageHandler(&DeliveryLog::handle); }
+    ~DeliveryLog() { qInstallMessageHandler(s_previous); }
+    static QStringList lines()
+    {
+        QMutexLocker lock(&s_mutex);
+        return s_lines;
+    }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &text)
+    {
+        if (context.category && qstrcmp(context.category, "verify.delivery") == 0) {
+            QMutexLocker lock(&s_mutex);
+            s_lines.append(text);
+        }
+        s_previous(type, context, text);
+    }
+    static inline QtMessageHandler s_previous = nullptr;
+    static inline QMutex s_mutex;
+    static inline QStringList s_lines;
+};
+
 } // namespace
 
 class TestEngineDelivery : public QObject
@@ -194,6 +220,7 @@ private slots:
     void retryDelayBounds();
     void backgroundWorkerDeliversAndSweeps();
     void wakesWhileAPassIsQueuedJoinIt();
+    void aMessageIsLoggedAsSentOnlyOnceItsRecordIsCommitted();
 };
 
 void TestEngineDelivery::crashBetweenCommitAndSendLosesNoDelivery()
@@ -669,6 +696,36 @@ void TestEngineDelivery::wakesWhileAPassIsQueuedJoinIt()
     QVERIFY2(added <= 12,
              qPrintable(QStringLiteral("%1 write units for %2 wakes").arg(added).arg(kWakes)));
     QVERIFY(added >= 1);
+}
+
+void TestEngineDelivery::aMessageIsLoggedAsSentOnlyOnceItsRecordIsCommitted()
+{
+    TestEngine te;
+    RawDb raw(te.dbPath());
+    DeliveryLog log;
+    const auto sentLines = [](const QString &sessionId) {
+        return DeliveryLog::lines()
+            .filter(QStringLiteral("session %1 ").arg(sessionId))
+            .filter(QStringLiteral(" sent via "));
+    };
+    auto first = te->start(startRequest(QStringLiteral("sms"), QStringLiteral("+4791234567")));
+    QVERIFY2(first, errorText(first).constData());
+    QCOMPARE(deliver(te), 1);
+    QCOMPARE(sentLines(first->sessionId),
+             QStringList(QStringLiteral("session %1 sms to +47****4567 sent via local_outbox")
+                             .arg(first->sessionId)));
+
+    // The group this delivery is recorded in cannot commit (its statistics have nowhere to go),
+    // so it is rolled back whole: the message is not in the outbox and must not be logged as
+    // sent.
+    auto second = te->start(startRequest(QStringLiteral("sms"), QStringLiteral("+4791234568")));
+    QVERIFY2(second, errorText(second).constData());
+    raw.exec(QStringLiteral("DROP TABLE stats_hourly_events"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^deliverDue failed")));
+    QCOMPARE(deliver(te), -1);
+    QCOMPARE(outboxCount(raw, second->sessionId), 0);
+    QCOMPARE(sessionStatus(raw, second->sessionId), QStringLiteral("pending"));
+    QCOMPARE(sentLines(second->sessionId), QStringList());
 }
 
 void TestEngineDelivery::backgroundWorkerDeliversAndSweeps()
