@@ -60,8 +60,7 @@ const StaticSql
     kClaimDueSql4(QStringLiteral("UPDATE deliveries SET state = 'sending', attempts = "
                                  "attempts + 1, next_attempt_at = ?, updated_at = ? WHERE "
                                  "id = ? AND state IN ('queued', 'sending') AND "
-                                 "next_attempt_at <= ? RETURNING ") +
-                  kColumns);
+                                 "next_attempt_at <= ?"));
 const StaticSql kFindSql5(QStringLiteral("SELECT ") + kColumns +
                           QStringLiteral(" FROM deliveries WHERE id = ?"));
 const StaticSql
@@ -135,7 +134,8 @@ Result<QList<DeliveryRow>> DeliveryStore::claimDue(qint64 now, qint64 leaseMs, i
         while (q->next())
             ids.append(q->i64(0));
     }
-    return leaseEach<DeliveryRow>(m_c, kClaimDueSql4, ids, now, leaseMs, &rowFrom);
+    return leaseEach<DeliveryRow>(m_c, kClaimDueSql4, ids, now, leaseMs,
+                                  [this](qint64 id) { return find(id); });
 }
 
 Result<std::optional<DeliveryRow>> DeliveryStore::find(qint64 id)

@@ -53,8 +53,7 @@ const StaticSql kDueSql(QStringLiteral("SELECT id FROM webhooks WHERE state IN (
 const StaticSql kClaimSql(QStringLiteral("UPDATE webhooks SET state = 'sending', attempts = "
                                          "attempts + 1, next_attempt_at = ?, updated_at = ? "
                                          "WHERE id = ? AND state IN ('queued', 'sending') AND "
-                                         "next_attempt_at <= ? RETURNING ") +
-                          kColumns);
+                                         "next_attempt_at <= ?"));
 const StaticSql kFindSql(QStringLiteral("SELECT ") + kColumns +
                          QStringLiteral(" FROM webhooks WHERE id = ?"));
 const StaticSql kForSessionSql(QStringLiteral("SELECT ") + kColumns +
@@ -124,7 +123,8 @@ Result<QList<WebhookRow>> WebhookStore::claimDue(qint64 now, qint64 leaseMs, int
         while (q->next())
             ids.append(q->i64(0));
     }
-    return leaseEach<WebhookRow>(m_c, kClaimSql, ids, now, leaseMs, &rowFrom);
+    return leaseEach<WebhookRow>(m_c, kClaimSql, ids, now, leaseMs,
+                                 [this](qint64 id) { return find(id); });
 }
 
 Result<std::optional<WebhookRow>> WebhookStore::find(qint64 id)
