@@ -21,17 +21,9 @@ namespace vc {
 
 namespace {
 
-// Which job an event is about: every delivery event carries these.
-QJsonObject jobDetail(const DeliveryRow &job)
-{
-    return {{QStringLiteral("delivery_id"), job.id},
-            {QStringLiteral("provider"), job.provider},
-            {QStringLiteral("channel"), channelName(job.channel)},
-            {QStringLiteral("attempt"), job.attempts}};
-}
-
-// The same written as JSON at once (keys in QJsonObject's order), for the events of every
-// delivery that gets out: they are written on the writer thread that all requests share.
+// Which job an event is about: every delivery event carries these. Written as JSON at once
+// (keys in QJsonObject's order) for the events of every delivery that gets out, on the writer
+// thread that all requests share.
 QString jobDetailJson(const DeliveryRow &job)
 {
     JsonWriter w;
@@ -42,6 +34,12 @@ QString jobDetailJson(const DeliveryRow &job)
         .field("provider", job.provider)
         .endObject();
     return QString::fromUtf8(w.take());
+}
+
+// The same as an object, for the rarer events that add to it (failures, receipts).
+QJsonObject jobDetail(const DeliveryRow &job)
+{
+    return sql::jsonObject(jobDetailJson(job));
 }
 
 // A provider confirmed delivery: a pending session becomes delivered, with its event. Any other
