@@ -10,7 +10,7 @@ VC_BUILD_PACKAGES=(
     g++ cmake ninja-build ccache pkgconf
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libqt6sql6-sqlite libsqlite3-dev
-    libssl-dev libphonenumber-dev libmicrohttpd-dev libcurl4-openssl-dev
+    libssl-dev libphonenumber-dev libmicrohttpd-dev libcurl4-openssl-dev libtcmalloc-minimal4
     libespeak-ng-dev espeak-ng-data
 )
 
