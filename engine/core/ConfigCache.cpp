@@ -54,14 +54,23 @@ void ConfigSnapshot::rememberVerifiedSecret(const QString &prefix, const SecureB
 
 Result<std::shared_ptr<const ConfigSnapshot>> ConfigCache::current()
 {
-    // The writer thread may see its own uncommitted changes: it always asks the database.
-    if (!m_checked || m_db->isWriterThread())
+    if (!m_checked)
         return fromDatabase();
+    // The writer thread sees its own uncommitted changes: once its transaction has changed the
+    // configuration, it asks the database. Until then it sees what every thread sees (its BEGIN
+    // noticed what others had committed, and nobody else commits while it writes), so the
+    // cached snapshot serves it too; what it reads itself is never kept.
+    const bool writer = m_db->isWriterThread();
+    if (writer) {
+        auto conn = m_db->connection();
+        if (!conn || (*conn)->touched().config)
+            return fromDatabase();
+    }
     const auto cached = m_checked->lookup(QString());
     if (cached.value)
         return *cached.value;
     auto snapshot = fromDatabase();
-    if (snapshot && cached.ticket)
+    if (snapshot && cached.ticket && !writer)
         m_checked->store(QString(), *snapshot, *cached.ticket);
     return snapshot;
 }

@@ -3,7 +3,9 @@
 // a change by this process, by another engine on the same file, or by anyone with the sqlite3
 // shell shows on the next read.
 
+#include "core/ConfigCache.h"
 #include "store/Database.h"
+#include "store/KeyStore.h"
 #include "support/TestEngine.h"
 
 #include <QTest>
@@ -145,6 +147,51 @@ private slots:
         QVERIFY(t->authenticate(again->key));
         QVERIFY(t->revokeKey(again->info.id, kAdmin));
         QCOMPARE(t->authenticate(again->key).error().code, ErrorCode::Unauthorized);
+    }
+
+    // The writer thread (a delivery's unit looks the providers up) reads the configuration from
+    // memory too, until its own transaction changes it: from then on it sees that change.
+    void theWriterReadsTheConfigurationFromMemoryUntilItChangesIt()
+    {
+        TestEngine t; // a database with the schema and a default service
+        auto opened = Database::open({t.dbPath()});
+        QVERIFY2(opened, errorText(opened).constData());
+        const std::shared_ptr<Database> db = *opened;
+        ConfigCache cache(db);
+        auto first = cache.current(); // read on this thread, and kept
+        QVERIFY2(first, errorText(first).constData());
+        const qint64 version = (*first)->version;
+
+        struct Seen
+        {
+            quint64 hits = 0;    // cache hits of the first look in the unit
+            qint64 before = 0;   // the version the unit saw first
+            qint64 afterOwn = 0; // and after changing the configuration itself
+        };
+        auto seen = db->write<Seen>([&](Connection &c) -> Result<Seen> {
+            Seen s;
+            const quint64 hits = cache.counts().hits;
+            auto same = cache.current();
+            if (!same)
+                return same.error();
+            s.hits = cache.counts().hits - hits;
+            s.before = (*same)->version;
+            if (Status bumped = ConfigStore(c).bump(); !bumped)
+                return bumped.error();
+            auto own = cache.current();
+            if (!own)
+                return own.error();
+            s.afterOwn = (*own)->version;
+            return s;
+        });
+        QVERIFY2(seen, errorText(seen).constData());
+        QCOMPARE(seen->hits, quint64(1));
+        QCOMPARE(seen->before, version);
+        QCOMPARE(seen->afterOwn, version + 1);
+        // Committed: every thread sees it.
+        auto after = cache.current();
+        QVERIFY2(after, errorText(after).constData());
+        QCOMPARE((*after)->version, version + 1);
     }
 
     void readersNeverSeeLessThanWhatWasAcknowledged_data()
