@@ -2,7 +2,9 @@
 # HTTP benchmark, all in one run on this machine:
 #   - raw fsync commit rate (bench_engine: single-row INSERT commits, WAL, synchronous=FULL)
 #   - nginx `return 200` on loopback (the baseline for a trivial HTTP answer)
-#   - the HTTP transport alone (bench_transport: a fixed answer the size of a status)
+#   - the HTTP transport alone (bench_transport: a fixed answer the size of a status), and the
+#     same transport storing each POST body as one row through the product's Database: the
+#     cheapest durable request (synchronous=FULL, group commit, no API work), and NORMAL beside it
 #   - verifyd (synchronous=FULL, delivery worker running): POST /v1/verify/start,
 #     POST /v1/verify/check (each session verified once), GET /v1/verify/{id}
 #   - a simulated slower disk (SLOW_FSYNC_US, default 3000: every fsync that much longer, by
@@ -27,10 +29,12 @@ WORK=$(mktemp -d)
 NGINX_PORT=18781
 VERIFY_PORT=18782
 TRANSPORT_PORT=18783
+STORE_PORT=18785
 cleanup() {
     [ -n "${VERIFYD_PID:-}" ] && kill "$VERIFYD_PID" 2>/dev/null && wait "$VERIFYD_PID" 2>/dev/null
     [ -n "${TRANSPORT_PID:-}" ] && kill "$TRANSPORT_PID" 2>/dev/null && wait "$TRANSPORT_PID" 2>/dev/null
     [ -n "${SLOW_PID:-}" ] && kill "$SLOW_PID" 2>/dev/null && wait "$SLOW_PID" 2>/dev/null
+    [ -n "${STORE_PID:-}" ] && kill "$STORE_PID" 2>/dev/null && wait "$STORE_PID" 2>/dev/null
     [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
     rm -rf "$WORK"
 }
@@ -126,6 +130,21 @@ read -r CPU1 WRITER_CPU1 < <(cpu_ticks)
 read -r COMMITS1 WRITES1 < <(commit_counts)
 STARTS_RUN=$(sqlite3 "$WORK/data/verify.db" "SELECT COUNT(*) FROM sessions")
 TICK_US=$(echo "1000000 / $(getconf CLK_TCK)" | bc -l)
+
+# --- the cheapest durable request, right after the starts -------------------------------------
+# bench_transport stores each POST body (the start's own body) as one row and answers once it is
+# committed: the transport, the hand-over to the writer and the group commit, and nothing else.
+store_run() { # full|normal: prints "rps p50 p99 non2xx"
+    "$BUILD/tests/bench/bench_transport" "$STORE_PORT" --store "$WORK/store-$1" "$1" \
+        > "$WORK/store-$1.out" 2>&1 &
+    STORE_PID=$!
+    for _ in $(seq 100); do grep -q "listening on" "$WORK/store-$1.out" 2>/dev/null && break; sleep 0.1; done
+    wrk_run "store-$1" -s "$WORK/start.lua" "http://127.0.0.1:$STORE_PORT"
+    kill "$STORE_PID" && wait "$STORE_PID" 2>/dev/null || true
+    STORE_PID=
+}
+read -r STORE_RPS STORE_P50 STORE_P99 STORE_BAD < <(store_run full)
+read -r NORMAL_RPS NORMAL_P50 NORMAL_P99 NORMAL_BAD < <(store_run normal)
 
 # --- checks: each stored session verified once ------------------------------------------------
 sqlite3 "$WORK/data/verify.db" "SELECT id FROM sessions WHERE status IN ('pending', 'delivered')" \
@@ -225,6 +244,10 @@ printf "| nginx return 200 | %s | %s | %s | %s | 1.00x |\n" "$NGX_RPS" "$NGX_P50
 printf "| HTTP transport alone, fixed answer | %s | %s | %s | %s | %.2fx nginx |\n" \
     "$TRANSPORT_RPS" "$TRANSPORT_P50" "$TRANSPORT_P99" "$TRANSPORT_BAD" \
     "$(echo "$TRANSPORT_RPS / $NGX_RPS" | bc -l)"
+printf "| HTTP transport + one row per POST, durable (group commit, no API work) | %s | %s | %s | %s | %.2fx raw |\n" \
+    "$STORE_RPS" "$STORE_P50" "$STORE_P99" "$STORE_BAD" "$(echo "$STORE_RPS / $RAW" | bc -l)"
+printf "| the same, synchronous=NORMAL (not durable) | %s | %s | %s | %s | %.2fx raw |\n" \
+    "$NORMAL_RPS" "$NORMAL_P50" "$NORMAL_P99" "$NORMAL_BAD" "$(echo "$NORMAL_RPS / $RAW" | bc -l)"
 printf "| verifyd POST /v1/verify/start (durable) | %s | %s | %s | %s | %.2fx raw |\n" \
     "$START_RPS" "$START_P50" "$START_P99" "$START_BAD" "$(echo "$START_RPS / $RAW" | bc -l)"
 # Once every stored session is verified, further checks are cheap 409s: count verifications only
