@@ -2,9 +2,10 @@
 # HTTP benchmark, all in one run on this machine:
 #   - raw fsync commit rate (bench_engine: single-row INSERT commits, WAL, synchronous=FULL)
 #   - nginx `return 200` on loopback (the baseline for a trivial HTTP answer)
-#   - the HTTP transport alone (bench_transport: a fixed answer the size of a status), and the
-#     same transport storing each POST body as one row through the product's Database: the
-#     cheapest durable request (synchronous=FULL, group commit, no API work), and NORMAL beside it
+#   - the HTTP transport alone (bench_transport: a fixed answer the size of a status, to GETs and
+#     to POSTs, which go through the dispatch pool), and the same transport storing each POST
+#     body as one row through the product's Database: the cheapest durable request
+#     (synchronous=FULL, group commit, no API work), and NORMAL beside it
 #   - verifyd (synchronous=FULL, delivery worker running): POST /v1/verify/start,
 #     POST /v1/verify/check (each session verified once), GET /v1/verify/{id}
 #   - a simulated slower disk (SLOW_FSYNC_US, default 3000: every fsync that much longer, by
@@ -143,6 +144,10 @@ store_run() { # full|normal: prints "rps p50 p99 non2xx"
     kill "$STORE_PID" && wait "$STORE_PID" 2>/dev/null || true
     STORE_PID=
 }
+# A POST the transport answers with its fixed body: like every POST, it runs on the dispatch pool
+# (the hand-over a durable request needs), but stores nothing.
+read -r POST_RPS POST_P50 POST_P99 POST_BAD < <(wrk_run transport-post -s "$WORK/start.lua" \
+                                                "http://127.0.0.1:$TRANSPORT_PORT")
 read -r STORE_RPS STORE_P50 STORE_P99 STORE_BAD < <(store_run full)
 read -r NORMAL_RPS NORMAL_P50 NORMAL_P99 NORMAL_BAD < <(store_run normal)
 
@@ -244,6 +249,8 @@ printf "| nginx return 200 | %s | %s | %s | %s | 1.00x |\n" "$NGX_RPS" "$NGX_P50
 printf "| HTTP transport alone, fixed answer | %s | %s | %s | %s | %.2fx nginx |\n" \
     "$TRANSPORT_RPS" "$TRANSPORT_P50" "$TRANSPORT_P99" "$TRANSPORT_BAD" \
     "$(echo "$TRANSPORT_RPS / $NGX_RPS" | bc -l)"
+printf "| HTTP transport alone, POST, fixed answer from the dispatch pool | %s | %s | %s | %s | %.2fx raw |\n" \
+    "$POST_RPS" "$POST_P50" "$POST_P99" "$POST_BAD" "$(echo "$POST_RPS / $RAW" | bc -l)"
 printf "| HTTP transport + one row per POST, durable (group commit, no API work) | %s | %s | %s | %s | %.2fx raw |\n" \
     "$STORE_RPS" "$STORE_P50" "$STORE_P99" "$STORE_BAD" "$(echo "$STORE_RPS / $RAW" | bc -l)"
 printf "| the same, synchronous=NORMAL (not durable) | %s | %s | %s | %s | %.2fx raw |\n" \
