@@ -1998,6 +1998,10 @@ Programmer, der bruger den, afvises fra og med deres næste anmodning, også af 
         <source>Started again (open session reused)</source>
         <translation>Startet igen (åben session genbrugt)</translation>
     </message>
+    <message>
+        <source>Webhook queued again</source>
+        <translation>Webhook sat i kø igen</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SessionListModel</name>
@@ -2242,6 +2246,30 @@ Programmer, der bruger den, afvises fra og med deres næste anmodning, også af 
             <numerusform>%Ln session gemt i %1.</numerusform>
             <numerusform>%Ln sessioner gemt i %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Send this session&apos;s failed status webhooks to the application again</source>
+        <translation>Send sessionens mislykkede status-webhooks til applikationen igen</translation>
+    </message>
+    <message>
+        <source>Send webhooks again</source>
+        <translation>Send webhooks igen</translation>
+    </message>
+    <message>
+        <source>Send the failed status webhooks of the session for %1 to the application again? Use this once its receiver works.</source>
+        <translation>Send de mislykkede status-webhooks for sessionen til %1 til applikationen igen? Brug dette, når modtageren virker igen.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send igen</translation>
+    </message>
+    <message>
+        <source>Sending webhooks again failed</source>
+        <translation>Webhooks kunne ikke sendes igen</translation>
+    </message>
+    <message>
+        <source>Send webhooks again…</source>
+        <translation>Send webhooks igen…</translation>
     </message>
 </context>
 <context>

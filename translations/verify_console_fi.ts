@@ -1998,6 +1998,10 @@ Sitä käyttävien ohjelmien pyynnöt hylätään seuraavasta pyynnöstä alkaen
         <source>Started again (open session reused)</source>
         <translation>Aloitettu uudelleen (avoin istunto käytetty uudelleen)</translation>
     </message>
+    <message>
+        <source>Webhook queued again</source>
+        <translation>Webhook jonossa uudelleen</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SessionListModel</name>
@@ -2242,6 +2246,30 @@ Sitä käyttävien ohjelmien pyynnöt hylätään seuraavasta pyynnöstä alkaen
             <numerusform>%Ln istunto tallennettu tiedostoon %1.</numerusform>
             <numerusform>%Ln istuntoa tallennettu tiedostoon %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Send this session&apos;s failed status webhooks to the application again</source>
+        <translation>Lähetä istunnon epäonnistuneet tila-webhookit sovellukselle uudelleen</translation>
+    </message>
+    <message>
+        <source>Send webhooks again</source>
+        <translation>Lähetä webhookit uudelleen</translation>
+    </message>
+    <message>
+        <source>Send the failed status webhooks of the session for %1 to the application again? Use this once its receiver works.</source>
+        <translation>Lähetetäänkö istunnon (%1) epäonnistuneet tila-webhookit sovellukselle uudelleen? Käytä tätä, kun vastaanottaja toimii taas.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Lähetä uudelleen</translation>
+    </message>
+    <message>
+        <source>Sending webhooks again failed</source>
+        <translation>Webhookien uudelleenlähetys epäonnistui</translation>
+    </message>
+    <message>
+        <source>Send webhooks again…</source>
+        <translation>Lähetä webhookit uudelleen…</translation>
     </message>
 </context>
 <context>

@@ -1998,6 +1998,10 @@ Programmer som bruker den, blir avvist fra og med neste forespørsel, også av v
         <source>Started again (open session reused)</source>
         <translation>Startet på nytt (åpen økt gjenbrukt)</translation>
     </message>
+    <message>
+        <source>Webhook queued again</source>
+        <translation>Webhook lagt i kø igjen</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SessionListModel</name>
@@ -2242,6 +2246,30 @@ Programmer som bruker den, blir avvist fra og med neste forespørsel, også av v
             <numerusform>%Ln økt lagret i %1.</numerusform>
             <numerusform>%Ln økter lagret i %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Send this session&apos;s failed status webhooks to the application again</source>
+        <translation>Send øktens mislykkede status-webhooks til applikasjonen på nytt</translation>
+    </message>
+    <message>
+        <source>Send webhooks again</source>
+        <translation>Send webhooks på nytt</translation>
+    </message>
+    <message>
+        <source>Send the failed status webhooks of the session for %1 to the application again? Use this once its receiver works.</source>
+        <translation>Sende de mislykkede status-webhookene for økten til %1 til applikasjonen på nytt? Bruk dette når mottakeren virker igjen.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send på nytt</translation>
+    </message>
+    <message>
+        <source>Sending webhooks again failed</source>
+        <translation>Kunne ikke sende webhooks på nytt</translation>
+    </message>
+    <message>
+        <source>Send webhooks again…</source>
+        <translation>Send webhooks på nytt…</translation>
     </message>
 </context>
 <context>

@@ -1998,6 +1998,10 @@ Program som använder den nekas från och med nästa anrop, även av verifyd på
         <source>Started again (open session reused)</source>
         <translation>Startad igen (öppen session återanvänd)</translation>
     </message>
+    <message>
+        <source>Webhook queued again</source>
+        <translation>Webhook köad igen</translation>
+    </message>
 </context>
 <context>
     <name>vc::ui::SessionListModel</name>
@@ -2242,6 +2246,30 @@ Program som använder den nekas från och med nästa anrop, även av verifyd på
             <numerusform>%Ln session sparad i %1.</numerusform>
             <numerusform>%Ln sessioner sparade i %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Send this session&apos;s failed status webhooks to the application again</source>
+        <translation>Skicka sessionens misslyckade status-webhooks till applikationen igen</translation>
+    </message>
+    <message>
+        <source>Send webhooks again</source>
+        <translation>Skicka webhooks igen</translation>
+    </message>
+    <message>
+        <source>Send the failed status webhooks of the session for %1 to the application again? Use this once its receiver works.</source>
+        <translation>Skicka de misslyckade status-webhookarna för sessionen till %1 till applikationen igen? Använd detta när mottagaren fungerar igen.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Skicka igen</translation>
+    </message>
+    <message>
+        <source>Sending webhooks again failed</source>
+        <translation>Det gick inte att skicka webhooks igen</translation>
+    </message>
+    <message>
+        <source>Send webhooks again…</source>
+        <translation>Skicka webhooks igen…</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 
 #include <openssl/crypto.h>
 
@@ -252,6 +253,59 @@ int runEvents(Engine &engine, const QCommandLineParser &p, const Output &out)
                      .arg(humanTime(e.at), e.type.leftJustified(16), e.actor.leftJustified(12),
                           details.join(u' ')));
     }
+    return Ok;
+}
+
+// A session's status webhooks; `retry` first puts the ones that failed for good back in the queue
+// (a running verifyd sends them within seconds). The receiver is shown by host only: a callback
+// URL's path or query may hold the application's own token.
+int runWebhooks(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    const QString usage = QStringLiteral("webhooks list SESSION_ID | retry SESSION_ID");
+    const QStringList args = positional(p);
+    if (args.size() != 2 ||
+        (args.at(0) != QLatin1String("list") && args.at(0) != QLatin1String("retry")))
+        return out.usage(usage);
+    const QString &id = args.at(1);
+    if (args.at(0) == QLatin1String("retry")) {
+        if (auto v = engine.retryWebhooks(id, cliActor()); !v)
+            return out.error(v.error());
+    }
+    auto hooks = engine.webhooks(id);
+    if (!hooks)
+        return out.error(hooks.error());
+    QJsonArray all;
+    for (const WebhookRow &h : *hooks) {
+        QJsonObject o{{QStringLiteral("id"), h.id},
+                      {QStringLiteral("event_id"), h.eventId},
+                      {QStringLiteral("event"), h.event},
+                      {QStringLiteral("host"), QUrl(h.url).host()},
+                      {QStringLiteral("state"), h.state},
+                      {QStringLiteral("attempts"), h.attempts},
+                      {QStringLiteral("created_at"), Json::time(h.createdAt)}};
+        o.insert(QStringLiteral("last_status"),
+                 h.lastStatus ? QJsonValue(*h.lastStatus) : QJsonValue(QJsonValue::Null));
+        o.insert(QStringLiteral("last_error"),
+                 h.lastError.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(h.lastError));
+        o.insert(QStringLiteral("sent_at"),
+                 h.sentAt ? QJsonValue(Json::time(*h.sentAt)) : QJsonValue(QJsonValue::Null));
+        all.append(o);
+    }
+    out.document(all);
+    if (args.at(0) == QLatin1String("retry"))
+        out.line(QStringLiteral("Queued the failed webhooks of %1 again.").arg(id));
+    if (hooks->isEmpty())
+        out.line(QStringLiteral("No webhooks for this session (no callback or webhook URL)."));
+    for (const WebhookRow &h : *hooks)
+        out.line(
+            QStringLiteral("%1  %2  %3  %4  %5 attempt(s)%6")
+                .arg(humanTime(h.createdAt), h.event.leftJustified(20), h.state.leftJustified(7),
+                     QUrl(h.url).host())
+                .arg(h.attempts)
+                .arg(h.lastStatus || !h.lastError.isEmpty()
+                         ? QStringLiteral(", last: %1")
+                               .arg(h.lastStatus ? QString::number(*h.lastStatus) : h.lastError)
+                         : QString()));
     return Ok;
 }
 
@@ -987,6 +1041,9 @@ const QList<Command> &commands()
          QStringLiteral("Send a new code; the old one stops working."), resendOptions, runResend},
         {QStringLiteral("events"), QStringLiteral("SESSION_ID"),
          QStringLiteral("Show what happened to a session."), noOptions, runEvents},
+        {QStringLiteral("webhooks"), QStringLiteral("list SESSION_ID | retry SESSION_ID"),
+         QStringLiteral("A session's status webhooks; retry sends the failed ones again."),
+         noOptions, runWebhooks},
         {QStringLiteral("outbox"), QStringLiteral("[--session ID] [--limit N]"),
          QStringLiteral("Show messages in the local outbox."), outboxOptions, runOutbox},
         {QStringLiteral("stats"), QStringLiteral("[--from T] [--to T] [--service ID]"),

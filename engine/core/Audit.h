@@ -13,7 +13,9 @@ struct AuditEntry
     qint64 at = 0;
     QString actor;      // "cli:kari", "api_key:ab12cd34", "operator:ola"
     QString action;     // key.create, key.revoke, service.create, service.update,
-                        // template.update, session.cancel, session.resend
+                        // template.update, provider.update, provider.remove,
+                        // settings.update, session.cancel, session.resend,
+                        // session.webhooks.retry
     QString targetType; // key, service, session
     QString targetId;
     QJsonObject detail;

@@ -529,6 +529,8 @@ Result<T> Engine::updateSession(const QString &id, const SessionDecision<T> &dec
 
 // For the other parts of the facade (EngineWorkflows.cpp).
 template Result<bool> Engine::updateSession<bool>(const QString &, const SessionDecision<bool> &);
+template Result<SessionView>
+Engine::updateSession<SessionView>(const QString &, const SessionDecision<SessionView> &);
 
 Result<CheckResult> Engine::check(const CheckRequest &r)
 {

@@ -12,6 +12,7 @@
 #include "delivery/DeliveryReceipt.h"
 #include "store/ChangeTracker.h"
 #include "store/ProviderStore.h"
+#include "store/WebhookStore.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -184,6 +185,14 @@ public:
     Result<int> deliverWebhooks(int limit = 20);
     // Webhooks waiting to be sent or being sent.
     Result<qint64> webhookQueueDepth();
+    // The session's status webhooks, oldest first (their bodies hold no code or recipient).
+    Result<QList<WebhookRow>> webhooks(const QString &sessionId);
+    // Sends the session's finally failed webhooks again, for when their receiver was down longer
+    // than the retries lasted: back in the queue for an attempt now, with the same event ids and
+    // bodies, signed anew; should that fail, the usual backoff follows while the status change
+    // is less than a day old. A "webhook_requeued" event for each; audited for staff. NotFound
+    // for an unknown session, Conflict (no_failed_webhooks) when none has finally failed.
+    Result<SessionView> retryWebhooks(const QString &sessionId, const Actor &actor);
 
     // --- housekeeping and statistics ----------------------------------------------------------
     // How long finished sessions are kept (days, 1-3650, default 90); shared by every process

@@ -66,6 +66,9 @@ const StaticSql kRetrySql(QStringLiteral("UPDATE webhooks SET state = 'queued', 
                                          "updated_at = ? WHERE id = ?"));
 const StaticSql kFailedSql(QStringLiteral("UPDATE webhooks SET state = 'failed', last_status = "
                                           "?, last_error = ?, updated_at = ? WHERE id = ?"));
+const StaticSql kRequeueSql(QStringLiteral("UPDATE webhooks SET state = 'queued', attempts = 0, "
+                                           "next_attempt_at = ?, updated_at = ? WHERE id = ? AND "
+                                           "state = 'failed'"));
 const StaticSql kDepthSql(QStringLiteral("SELECT COUNT(*) FROM webhooks WHERE state IN "
                                          "('queued', 'sending')"));
 const StaticSql kSecretSql(QStringLiteral("SELECT secret_sealed FROM webhook_secrets WHERE "
@@ -172,6 +175,22 @@ Status WebhookStore::markFailed(qint64 id, std::optional<int> httpStatus, const 
     if (!q)
         return q.error();
     return {};
+}
+
+Result<QList<WebhookRow>> WebhookStore::requeueFailed(const QString &sessionId, qint64 now)
+{
+    auto all = forSession(sessionId);
+    if (!all)
+        return all.error();
+    QList<WebhookRow> requeued;
+    for (const WebhookRow &hook : std::as_const(*all)) {
+        if (hook.state != QLatin1String("failed"))
+            continue;
+        if (auto q = m_c.exec(kRequeueSql, {now, now, hook.id}); !q)
+            return q.error();
+        requeued.append(hook);
+    }
+    return requeued;
 }
 
 Result<qint64> WebhookStore::queueDepth()

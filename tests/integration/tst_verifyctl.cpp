@@ -118,6 +118,7 @@ private slots:
     void usageErrors();
     void unknownAndMalformedSessionIds();
     void cancelTwice();
+    void webhooksListedAndRetried();
     void servicesShowAndUpdate();
     void pumpingAlerts();
     void providersConfiguredAndRouted();
@@ -525,6 +526,73 @@ void TestVerifyctl::cancelTwice()
     r = run({QStringLiteral("events"), id, QStringLiteral("--json")});
     QVERIFY2(r.exitCode == Ok, describe(r).constData());
     QCOMPARE(eventTypes(r.array()).count(QStringLiteral("cancelled")), 1);
+}
+
+// `webhooks list` shows a session's status webhooks, the receiver by host only (a callback URL's
+// path or query may hold the application's own token); `webhooks retry` queues the ones whose
+// retries ran out again, audited.
+void TestVerifyctl::webhooksListedAndRetried()
+{
+    Run r = run({QStringLiteral("services"), QStringLiteral("update"), QStringLiteral("default"),
+                 QStringLiteral("webhook_url=http://127.0.0.1:9/hooks?token=app-own-token")});
+    QVERIFY2(r.exitCode == Ok, describe(r).constData());
+    const QString id = startSession(QStringLiteral("sms"), kPhone);
+    QVERIFY(!QTest::currentTestFailed());
+
+    r = run({QStringLiteral("webhooks"), QStringLiteral("retry"), id});
+    QVERIFY2(r.exitCode == Failure && !r.crashed, describe(r).constData());
+    QVERIFY2(r.stderrText().contains(QStringLiteral("failed for good")), describe(r).constData());
+
+    r = run({QStringLiteral("cancel"), id});
+    QVERIFY2(r.exitCode == Ok, describe(r).constData());
+    r = run({QStringLiteral("webhooks"), QStringLiteral("list"), id, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == Ok, describe(r).constData());
+    QStringList events;
+    for (const QJsonValue &v : r.array()) {
+        const QJsonObject hook = v.toObject();
+        events << hook.value(QStringLiteral("event")).toString();
+        QCOMPARE(hook.value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+        QCOMPARE(hook.value(QStringLiteral("host")).toString(), QStringLiteral("127.0.0.1"));
+    }
+    // Delivered by the local outbox at the start, then cancelled.
+    QCOMPARE(events, (QStringList{QStringLiteral("session.delivered"),
+                                  QStringLiteral("session.cancelled")}));
+    QVERIFY(!r.out.contains("app-own-token"));
+
+    // Its retries ran out while the receiver was down (set here: the backoff spans hours).
+    RawDb(m_dir->filePath(QStringLiteral("verify.db")))
+        .rows(QStringLiteral("UPDATE webhooks SET state = 'failed', attempts = 10, last_error = "
+                             "'connection refused' WHERE session_id = ?"),
+              {id});
+    r = run({QStringLiteral("webhooks"), QStringLiteral("list"), id});
+    QVERIFY2(r.exitCode == Ok, describe(r).constData());
+    QVERIFY2(r.stdoutText().contains(QStringLiteral("failed")), describe(r).constData());
+    QVERIFY2(r.stdoutText().contains(QStringLiteral("connection refused")),
+             describe(r).constData());
+
+    r = run({QStringLiteral("webhooks"), QStringLiteral("retry"), id, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == Ok, describe(r).constData());
+    QCOMPARE(r.array().size(), 2);
+    for (const QJsonValue &v : r.array()) {
+        QCOMPARE(v.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+        QCOMPARE(v.toObject().value(QStringLiteral("attempts")).toInt(), 0);
+    }
+    r = run({QStringLiteral("audit"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == Ok, describe(r).constData());
+    QVERIFY2(r.out.contains("session.webhooks.retry"), describe(r).constData());
+    r = run({QStringLiteral("events"), id, QStringLiteral("--json")});
+    QCOMPARE(eventTypes(r.array()).count(QStringLiteral("webhook_requeued")), 2);
+
+    // Queued again, not failed: nothing more to retry.
+    r = run({QStringLiteral("webhooks"), QStringLiteral("retry"), id});
+    QVERIFY2(r.exitCode == Failure && !r.crashed, describe(r).constData());
+    for (const QStringList &bad :
+         {QStringList{QStringLiteral("webhooks")},
+          QStringList{QStringLiteral("webhooks"), QStringLiteral("frob"), id},
+          QStringList{QStringLiteral("webhooks"), QStringLiteral("list")}}) {
+        r = run(bad);
+        QVERIFY2(r.exitCode == Usage && !r.crashed, describe(r).constData());
+    }
 }
 
 // `alerts` lists the SMS-pumping signals with the prefix, never a number, and exits 4 when there

@@ -6,6 +6,7 @@
 #include "delivery/WebhookDispatcher.h"
 #include "support/TestEngine.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
@@ -181,6 +182,7 @@ private slots:
     void serviceWebhookUrlAndSecret();
     void badUrlsAreRefusedNamingTheField();
     void slowReceiversDoNotHoldBackCodes();
+    void failedWebhooksAreSentAgainByHand();
 };
 
 void TestWebhooks::retriedUntilTheReceiverAccepts()
@@ -464,6 +466,98 @@ void TestWebhooks::slowReceiversDoNotHoldBackCodes()
     QCOMPARE(receiver.count(), 4);
     for (const QString &id : std::as_const(ids))
         QCOMPARE(eventsOf(*t.engine, id, QStringLiteral("webhook_sent")).size(), 1);
+}
+
+void TestWebhooks::failedWebhooksAreSentAgainByHand()
+{
+    TestEngine t;
+    // Down for all the automatic attempts and the first one by hand, then back.
+    Receiver receiver(QList<int>(WebhookDispatcher::MaxAttempts + 1, 503));
+    auto secret = t->webhookSecret(QStringLiteral("default"), kAdmin);
+    QVERIFY(secret);
+    StartRequest r = startRequest(QStringLiteral("sms"), QStringLiteral("+4791234567"));
+    r.callbackUrl = receiver.url();
+    auto started = t->start(r);
+    QVERIFY(started);
+    const QString id = started->sessionId;
+    const auto nextAttemptAt = [&] {
+        return RawDb(t.dbPath())
+            .scalar(QStringLiteral("SELECT next_attempt_at FROM webhooks"))
+            .toLongLong();
+    };
+
+    // Unknown and malformed sessions, and one with nothing failed, are refused.
+    auto unknown = t->retryWebhooks(QStringLiteral("01a22b5f-0851-74c5-a6e6-03f8cf178881"), kAdmin);
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().code, ErrorCode::NotFound);
+    auto malformed = t->retryWebhooks(QStringLiteral("not-an-id"), kAdmin);
+    QVERIFY(!malformed);
+    QCOMPARE(malformed.error().code, ErrorCode::InvalidArgument);
+    auto nothing = t->retryWebhooks(id, kAdmin);
+    QVERIFY(!nothing);
+    QCOMPARE(nothing.error().code, ErrorCode::Conflict);
+    QCOMPARE(nothing.error().reason, QStringLiteral("no_failed_webhooks"));
+
+    QVERIFY(t->cancel(id, kAdmin));
+    for (int i = 0; i < WebhookDispatcher::MaxAttempts; ++i) {
+        QCOMPARE(*t->deliverWebhooks(), 1);
+        t.clock->setMs(qMax(t.clock->nowMs(), nextAttemptAt()));
+    }
+    QCOMPARE(*t->deliverWebhooks(), 0);
+    auto hooks = t->webhooks(id);
+    QVERIFY2(hooks, errorText(hooks).constData());
+    QCOMPARE(hooks->size(), 1);
+    QCOMPARE(hooks->first().state, QStringLiteral("failed"));
+    QCOMPARE(hooks->first().attempts, WebhookDispatcher::MaxAttempts);
+    const auto eventsBefore = t->events(id)->size();
+
+    // By hand: queued again for now, its attempts counted afresh, an event and an audit entry.
+    auto again = t->retryWebhooks(id, kAdmin);
+    QVERIFY2(again, errorText(again).constData());
+    QCOMPARE(again->id, id);
+    hooks = t->webhooks(id);
+    QCOMPARE(hooks->first().state, QStringLiteral("queued"));
+    QCOMPARE(hooks->first().attempts, 0);
+    QCOMPARE(hooks->first().nextAttemptAt, t.clock->nowMs());
+    QCOMPARE(*t->webhookQueueDepth(), 1);
+    const auto requeued = eventsOf(*t.engine, id, QStringLiteral("webhook_requeued"));
+    QCOMPARE(requeued.size(), 1);
+    QCOMPARE(t->events(id)->size(), eventsBefore + 1);
+    QCOMPARE(requeued.first().actor, kAdmin.toString());
+    QCOMPARE(requeued.first().detail.value(QStringLiteral("event_id")).toString(),
+             hooks->first().eventId);
+    QCOMPARE(requeued.first().detail.value(QStringLiteral("attempts")).toInt(),
+             WebhookDispatcher::MaxAttempts);
+    QList<AuditEntry> audit;
+    for (const AuditEntry &e : *t->audit(AuditQuery{}))
+        if (e.action == QLatin1String("session.webhooks.retry"))
+            audit << e;
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.first().targetId, id);
+    QCOMPARE(audit.first().detail.value(QStringLiteral("webhooks")).toArray(),
+             QJsonArray{QStringLiteral("session.cancelled")});
+    // Queued, not failed: a second request finds nothing to do.
+    QCOMPARE(t->retryWebhooks(id, kAdmin).error().code, ErrorCode::Conflict);
+
+    // The attempt by hand fails too and is retried on the usual schedule (the change is hours
+    // old, not a day); the next one is accepted.
+    QCOMPARE(*t->deliverWebhooks(), 1);
+    QCOMPARE(t->webhooks(id)->first().state, QStringLiteral("queued"));
+    QVERIFY(eventsOf(*t.engine, id, QStringLiteral("webhook_failed"))
+                .last()
+                .detail.value(QStringLiteral("will_retry"))
+                .toBool());
+    t.clock->setMs(nextAttemptAt());
+    QCOMPARE(*t->deliverWebhooks(), 1);
+    QCOMPARE(t->webhooks(id)->first().state, QStringLiteral("sent"));
+    const auto got = receiver.requests();
+    QCOMPARE(got.size(), WebhookDispatcher::MaxAttempts + 2);
+    QCOMPARE(got.last().eventId, got.first().eventId); // the same event, for de-duplication
+    QCOMPARE(got.last().body, got.first().body);
+    qint64 signedAt = 0;
+    QVERIFY(signatureValid(got.last(), *secret, &signedAt));
+    QCOMPARE(signedAt, t.clock->nowMs() / 1000); // signed at this attempt
+    QCOMPARE(t->retryWebhooks(id, kAdmin).error().code, ErrorCode::Conflict); // sent: done
 }
 
 QTEST_GUILESS_MAIN(TestWebhooks)

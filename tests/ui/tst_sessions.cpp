@@ -3,6 +3,7 @@
 // their events and audit entries.
 
 #include "common/Format.h"
+#include "delivery/WebhookDispatcher.h"
 #include "sessions/SessionDetailPane.h"
 #include "sessions/SessionEventsModel.h"
 #include "sessions/SessionExport.h"
@@ -26,6 +27,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -589,6 +591,68 @@ private slots:
         QTRY_COMPARE(
             events->index(events->rowCount() - 1, 0).data(SessionEventsModel::TypeRole).toString(),
             QStringLiteral("cancelled"));
+    }
+
+    // A session whose status webhook failed for good (its receiver was down through every retry)
+    // offers "Send webhooks again", which queues it again as the operator, with an event and an
+    // audit entry; other sessions do not show it.
+    void sendsFailedWebhooksAgainFromThePage()
+    {
+        ConsoleFixture f;
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            closedPort = probe.serverPort();
+        } // closed again: connections to it are refused
+        QVERIFY(
+            f.engine->updateService(QStringLiteral("default"),
+                                    {{QStringLiteral("webhook_url"),
+                                      QStringLiteral("http://127.0.0.1:%1/hook").arg(closedPort)}},
+                                    kAdmin));
+        const QString plain = start(f, QStringLiteral("sms"), phone(1));
+        const QString id = start(f, QStringLiteral("sms"), phone(2));
+        QVERIFY(f.engine->cancel(id, kAdmin));
+        for (int i = 0; i < WebhookDispatcher::MaxAttempts; ++i) {
+            QCOMPARE(*f.engine->deliverWebhooks(), 1);
+            f.engine.clock->setMs(
+                qMax(f.engine.clock->nowMs(),
+                     RawDb(f.engine.dbPath())
+                         .scalar(QStringLiteral("SELECT next_attempt_at FROM webhooks"))
+                         .toLongLong()));
+        }
+        QCOMPARE(f.engine->webhooks(id)->first().state, QStringLiteral("failed"));
+
+        SessionsPage *page = openPage(f);
+        QAction *retry = action(page, "retryWebhooksAction");
+        QToolButton *button = page->detailPane()->retryWebhooksButton();
+        QSignalSpy loaded(page, &SessionsPage::eventsLoaded);
+        select(page, plain);
+        QVERIFY(loaded.wait(5000));
+        QVERIFY(!retry->isVisible());
+        QVERIFY(button->isHidden());
+
+        select(page, id);
+        QVERIFY(loaded.wait(5000));
+        QVERIFY(retry->isVisible());
+        QVERIFY(!button->isHidden());
+        trigger(page, button);
+        QCOMPARE(f.prompter.asked, QStringList{QStringLiteral("Send webhooks again")});
+        QCOMPARE(f.engine->webhooks(id)->first().state, QStringLiteral("queued"));
+        const SessionEvent last = f.engine->events(id)->constLast();
+        QCOMPARE(last.type, QStringLiteral("webhook_requeued"));
+        QCOMPARE(last.actor, QStringLiteral("operator:ola"));
+        const auto audit = auditOf(f, QStringLiteral("session.webhooks.retry"));
+        QCOMPARE(audit.size(), 1);
+        QCOMPARE(audit.first().actor, QStringLiteral("operator:ola"));
+        QCOMPARE(audit.first().targetId, id);
+        // Queued again: the action goes away, and the timeline says what happened.
+        QTRY_VERIFY(button->isHidden());
+        QVERIFY(!retry->isVisible());
+        SessionEventsModel *events = page->detailPane()->eventsModel();
+        const QModelIndex lastRow = events->index(events->rowCount() - 1, 0);
+        QCOMPARE(lastRow.data(SessionEventsModel::TypeRole).toString(),
+                 QStringLiteral("webhook_requeued"));
     }
 
     void answeringNoChangesNothing()

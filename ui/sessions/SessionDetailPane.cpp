@@ -70,6 +70,11 @@ QToolButton *SessionDetailPane::cancelButton() const
     return m_ui->cancelButton;
 }
 
+QToolButton *SessionDetailPane::retryWebhooksButton() const
+{
+    return m_ui->retryWebhooksButton;
+}
+
 void SessionDetailPane::showSession(const SessionView &session, const QString &serviceName)
 {
     if (!m_session || m_session->id != session.id) {

@@ -37,6 +37,8 @@ public:
     QToolButton *copyIdButton() const;
     QToolButton *resendButton() const;
     QToolButton *cancelButton() const;
+    // Shown only for a session with webhooks that failed for good.
+    QToolButton *retryWebhooksButton() const;
 
 protected:
     void changeEvent(QEvent *event) override;

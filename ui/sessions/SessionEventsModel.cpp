@@ -99,6 +99,7 @@ QString SessionEventsModel::eventName(const QString &type)
         {QStringLiteral("failed"), QT_TR_NOOP("Failed")},
         {QStringLiteral("webhook_sent"), QT_TR_NOOP("Webhook sent")},
         {QStringLiteral("webhook_failed"), QT_TR_NOOP("Webhook failed")},
+        {QStringLiteral("webhook_requeued"), QT_TR_NOOP("Webhook queued again")},
         {QStringLiteral("receipt"), QT_TR_NOOP("Delivery receipt")},
         {QStringLiteral("not_sent"), QT_TR_NOOP("Not sent (test recipient)")},
         {QStringLiteral("start_reused"), QT_TR_NOOP("Started again (open session reused)")},

@@ -57,6 +57,25 @@ void setItemTexts(QComboBox *combo, const QStringList &texts)
         combo->setItemText(i, texts.at(i));
 }
 
+// Whether a webhook of these events (oldest first) failed for good and has not been queued again
+// since: each webhook's last event tells where it stands.
+bool hasWebhookFailedForGood(const QList<SessionEvent> &events)
+{
+    QHash<QString, bool> failed; // by event id
+    for (const SessionEvent &e : events) {
+        const QString eventId = e.detail.value(QStringLiteral("event_id")).toString();
+        if (e.type == QLatin1String("webhook_failed"))
+            failed[eventId] = !e.detail.value(QStringLiteral("will_retry")).toBool();
+        else if (e.type == QLatin1String("webhook_sent") ||
+                 e.type == QLatin1String("webhook_requeued"))
+            failed[eventId] = false;
+    }
+    for (bool f : std::as_const(failed))
+        if (f)
+            return true;
+    return false;
+}
+
 } // namespace
 
 SessionsPage::SessionsPage(ConsoleContext &context, QWidget *parent)
@@ -74,15 +93,20 @@ SessionsPage::SessionsPage(ConsoleContext &context, QWidget *parent)
     m_resendAction->setObjectName(QStringLiteral("resendAction"));
     m_cancelAction = new QAction(this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    m_retryWebhooksAction = new QAction(this);
+    m_retryWebhooksAction->setObjectName(QStringLiteral("retryWebhooksAction"));
     auto *separator = new QAction(this);
     separator->setSeparator(true);
-    m_ui->sessionsView->addActions({m_copyIdAction, separator, m_resendAction, m_cancelAction});
+    m_ui->sessionsView->addActions(
+        {m_copyIdAction, separator, m_resendAction, m_cancelAction, m_retryWebhooksAction});
     m_ui->detailPane->copyIdButton()->setDefaultAction(m_copyIdAction);
     m_ui->detailPane->resendButton()->setDefaultAction(m_resendAction);
     m_ui->detailPane->cancelButton()->setDefaultAction(m_cancelAction);
+    m_ui->detailPane->retryWebhooksButton()->setDefaultAction(m_retryWebhooksAction);
     connect(m_copyIdAction, &QAction::triggered, this, &SessionsPage::copySessionId);
     connect(m_resendAction, &QAction::triggered, this, &SessionsPage::resendSession);
     connect(m_cancelAction, &QAction::triggered, this, &SessionsPage::cancelSession);
+    connect(m_retryWebhooksAction, &QAction::triggered, this, &SessionsPage::retryWebhooks);
 
     m_ui->searchMessage->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
     m_ui->searchMessage->hide();
@@ -392,6 +416,8 @@ void SessionsPage::currentChanged()
     } else {
         const bool other = session->id != m_shownId;
         m_shownId = session->id;
+        if (other)
+            m_failedWebhooks = false; // until its events are loaded
         m_ui->detailPane->showSession(*session, serviceName(session->serviceId));
         if (other)
             loadEvents();
@@ -422,6 +448,8 @@ void SessionsPage::loadEvents()
                     tr("Events could not be loaded: %1").arg(loaded.error->toString()));
             else
                 m_ui->detailPane->showEvents(loaded.events);
+            m_failedWebhooks = !loaded.error && hasWebhookFailedForGood(loaded.events);
+            updateActions();
             emit eventsLoaded();
         });
 }
@@ -437,6 +465,12 @@ void SessionsPage::updateActions()
                                    ? tr("This session has used all its resends.")
                                    : tr("Send a new code, by this or another channel"));
     m_cancelAction->setToolTip(tr("End this session; its code stops working"));
+    const bool webhooks = s && m_failedWebhooks;
+    m_retryWebhooksAction->setVisible(webhooks);
+    m_retryWebhooksAction->setEnabled(webhooks && !m_busy);
+    m_ui->detailPane->retryWebhooksButton()->setVisible(webhooks);
+    m_retryWebhooksAction->setToolTip(
+        tr("Send this session's failed status webhooks to the application again"));
 }
 
 void SessionsPage::exportSessions()
@@ -562,6 +596,24 @@ void SessionsPage::cancelSession()
             });
 }
 
+void SessionsPage::retryWebhooks()
+{
+    const SessionView *current = currentSession();
+    if (!current || m_busy || !m_failedWebhooks)
+        return;
+    if (!context().prompter.confirm(
+            this, tr("Send webhooks again"),
+            tr("Send the failed status webhooks of the session for %1 to the application "
+               "again? Use this once its receiver works.")
+                .arg(current->recipientMasked),
+            tr("Send again")))
+        return;
+    perform(tr("Sending webhooks again failed"),
+            [&engine = context().engine, id = current->id, actor = context().operatorActor] {
+                return engine.retryWebhooks(id, actor);
+            });
+}
+
 void SessionsPage::perform(const QString &failureTitle, std::function<Result<SessionView>()> action)
 {
     m_busy = true;
@@ -615,6 +667,7 @@ void SessionsPage::retranslate()
     m_copyIdAction->setText(tr("Copy session id"));
     m_resendAction->setText(tr("Resend…"));
     m_cancelAction->setText(tr("Cancel session"));
+    m_retryWebhooksAction->setText(tr("Send webhooks again…"));
     updateActions();
     const QString dateFormat = QLocale().dateFormat(QLocale::ShortFormat);
     m_ui->fromDate->setDisplayFormat(dateFormat);

@@ -91,6 +91,7 @@ private:
     void copySessionId();
     void resendSession();
     void cancelSession();
+    void retryWebhooks();
     void exportSessions();
     void perform(const QString &failureTitle, std::function<Result<SessionView>()> action);
     QString errorText(const Error &error) const;
@@ -101,10 +102,12 @@ private:
     QAction *m_copyIdAction = nullptr;
     QAction *m_resendAction = nullptr;
     QAction *m_cancelAction = nullptr;
+    QAction *m_retryWebhooksAction = nullptr;
     QTimer m_searchDelay;
     QList<Service> m_services;
     Range m_appliedRange = Range::Any;
-    QString m_shownId; // the session in the detail pane
+    QString m_shownId;             // the session in the detail pane
+    bool m_failedWebhooks = false; // the shown session's events show a webhook failed for good
     bool m_loaded = false;
     bool m_busy = false;
     std::shared_ptr<ExportControl> m_export; // the export under way
