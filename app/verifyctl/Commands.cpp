@@ -256,56 +256,101 @@ int runEvents(Engine &engine, const QCommandLineParser &p, const Output &out)
     return Ok;
 }
 
-// A session's status webhooks; `retry` first puts the ones that failed for good back in the queue
-// (a running verifyd sends them within seconds). The receiver is shown by host only: a callback
-// URL's path or query may hold the application's own token.
-int runWebhooks(Engine &engine, const QCommandLineParser &p, const Output &out)
+void webhooksOptions(QCommandLineParser &p)
 {
-    const QString usage = QStringLiteral("webhooks list SESSION_ID | retry SESSION_ID");
-    const QStringList args = positional(p);
-    if (args.size() != 2 ||
-        (args.at(0) != QLatin1String("list") && args.at(0) != QLatin1String("retry")))
-        return out.usage(usage);
-    const QString &id = args.at(1);
-    if (args.at(0) == QLatin1String("retry")) {
-        if (auto v = engine.retryWebhooks(id, cliActor()); !v)
-            return out.error(v.error());
-    }
-    auto hooks = engine.webhooks(id);
-    if (!hooks)
-        return out.error(hooks.error());
+    p.addOptions({
+        {opt("all"), QStringLiteral("webhooks retry: every webhook that failed for good.")},
+        {opt("service"), QStringLiteral("webhooks failed, retry --all: only this service's."),
+         QStringLiteral("ID")},
+    });
+}
+
+// One webhook as verifyctl shows it. The receiver by host only: a callback URL's path or query
+// may hold the application's own token.
+QJsonObject webhookJson(const WebhookRow &h)
+{
+    QJsonObject o{{QStringLiteral("id"), h.id},
+                  {QStringLiteral("session_id"), h.sessionId},
+                  {QStringLiteral("service_id"), h.serviceId},
+                  {QStringLiteral("event_id"), h.eventId},
+                  {QStringLiteral("event"), h.event},
+                  {QStringLiteral("host"), QUrl(h.url).host()},
+                  {QStringLiteral("state"), h.state},
+                  {QStringLiteral("attempts"), h.attempts},
+                  {QStringLiteral("created_at"), Json::time(h.createdAt)}};
+    o.insert(QStringLiteral("last_status"),
+             h.lastStatus ? QJsonValue(*h.lastStatus) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("last_error"),
+             h.lastError.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(h.lastError));
+    o.insert(QStringLiteral("sent_at"),
+             h.sentAt ? QJsonValue(Json::time(*h.sentAt)) : QJsonValue(QJsonValue::Null));
+    return o;
+}
+
+void printWebhooks(const QList<WebhookRow> &hooks, bool withSession, const Output &out)
+{
     QJsonArray all;
-    for (const WebhookRow &h : *hooks) {
-        QJsonObject o{{QStringLiteral("id"), h.id},
-                      {QStringLiteral("event_id"), h.eventId},
-                      {QStringLiteral("event"), h.event},
-                      {QStringLiteral("host"), QUrl(h.url).host()},
-                      {QStringLiteral("state"), h.state},
-                      {QStringLiteral("attempts"), h.attempts},
-                      {QStringLiteral("created_at"), Json::time(h.createdAt)}};
-        o.insert(QStringLiteral("last_status"),
-                 h.lastStatus ? QJsonValue(*h.lastStatus) : QJsonValue(QJsonValue::Null));
-        o.insert(QStringLiteral("last_error"),
-                 h.lastError.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(h.lastError));
-        o.insert(QStringLiteral("sent_at"),
-                 h.sentAt ? QJsonValue(Json::time(*h.sentAt)) : QJsonValue(QJsonValue::Null));
-        all.append(o);
-    }
+    for (const WebhookRow &h : hooks)
+        all.append(webhookJson(h));
     out.document(all);
-    if (args.at(0) == QLatin1String("retry"))
-        out.line(QStringLiteral("Queued the failed webhooks of %1 again.").arg(id));
-    if (hooks->isEmpty())
-        out.line(QStringLiteral("No webhooks for this session (no callback or webhook URL)."));
-    for (const WebhookRow &h : *hooks)
+    for (const WebhookRow &h : hooks)
         out.line(
-            QStringLiteral("%1  %2  %3  %4  %5 attempt(s)%6")
-                .arg(humanTime(h.createdAt), h.event.leftJustified(20), h.state.leftJustified(7),
-                     QUrl(h.url).host())
+            QStringLiteral("%1  %2%3  %4  %5  %6 attempt(s)%7")
+                .arg(humanTime(h.createdAt),
+                     withSession ? h.sessionId + QStringLiteral("  ") : QString(),
+                     h.event.leftJustified(20), h.state.leftJustified(7), QUrl(h.url).host())
                 .arg(h.attempts)
                 .arg(h.lastStatus || !h.lastError.isEmpty()
                          ? QStringLiteral(", last: %1")
                                .arg(h.lastStatus ? QString::number(*h.lastStatus) : h.lastError)
                          : QString()));
+}
+
+// Status webhooks: a session's (`list`), those that failed for good (`failed`), and sending
+// failed ones again (`retry`: one session's, or --all of them), which a running verifyd sends
+// within seconds.
+int runWebhooks(Engine &engine, const QCommandLineParser &p, const Output &out)
+{
+    const QString usage = QStringLiteral(
+        "webhooks list SESSION_ID | failed [--service ID] | retry SESSION_ID|--all [--service ID]");
+    const QStringList args = positional(p);
+    const QString sub = args.value(0);
+    const bool all = p.isSet(opt("all"));
+    const QString service = p.value(opt("service"));
+    if (sub == QLatin1String("failed") && args.size() == 1 && !all) {
+        auto hooks = engine.failedWebhooks(service, Engine::MaxWebhookRetries);
+        if (!hooks)
+            return out.error(hooks.error());
+        if (hooks->isEmpty())
+            out.line(QStringLiteral("No webhook has failed for good."));
+        printWebhooks(*hooks, true, out);
+        return Ok;
+    }
+    if (sub == QLatin1String("retry") && args.size() == 1 && all) {
+        auto count = engine.retryFailedWebhooks(service, cliActor());
+        if (!count)
+            return out.error(count.error());
+        out.document(QJsonObject{{QStringLiteral("queued"), *count}});
+        out.line(QStringLiteral("Queued %1 failed webhook(s) again.").arg(*count));
+        if (*count == Engine::MaxWebhookRetries)
+            out.line(QStringLiteral("There may be more: run it again."));
+        return Ok;
+    }
+    if (args.size() != 2 || all || p.isSet(opt("service")) ||
+        (sub != QLatin1String("list") && sub != QLatin1String("retry")))
+        return out.usage(usage);
+    const QString &id = args.at(1);
+    if (sub == QLatin1String("retry")) {
+        if (auto v = engine.retryWebhooks(id, cliActor()); !v)
+            return out.error(v.error());
+        out.line(QStringLiteral("Queued the failed webhooks of %1 again.").arg(id));
+    }
+    auto hooks = engine.webhooks(id);
+    if (!hooks)
+        return out.error(hooks.error());
+    if (hooks->isEmpty())
+        out.line(QStringLiteral("No webhooks for this session (no callback or webhook URL)."));
+    printWebhooks(*hooks, false, out);
     return Ok;
 }
 
@@ -1041,9 +1086,11 @@ const QList<Command> &commands()
          QStringLiteral("Send a new code; the old one stops working."), resendOptions, runResend},
         {QStringLiteral("events"), QStringLiteral("SESSION_ID"),
          QStringLiteral("Show what happened to a session."), noOptions, runEvents},
-        {QStringLiteral("webhooks"), QStringLiteral("list SESSION_ID | retry SESSION_ID"),
-         QStringLiteral("A session's status webhooks; retry sends the failed ones again."),
-         noOptions, runWebhooks},
+        {QStringLiteral("webhooks"),
+         QStringLiteral("list SESSION_ID | failed [--service ID] | retry SESSION_ID|--all "
+                        "[--service ID]"),
+         QStringLiteral("Status webhooks; retry sends those that failed for good again."),
+         webhooksOptions, runWebhooks},
         {QStringLiteral("outbox"), QStringLiteral("[--session ID] [--limit N]"),
          QStringLiteral("Show messages in the local outbox."), outboxOptions, runOutbox},
         {QStringLiteral("stats"), QStringLiteral("[--from T] [--to T] [--service ID]"),

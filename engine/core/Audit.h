@@ -15,7 +15,7 @@ struct AuditEntry
     QString action;     // key.create, key.revoke, service.create, service.update,
                         // template.update, provider.update, provider.remove,
                         // settings.update, session.cancel, session.resend,
-                        // session.webhooks.retry
+                        // session.webhooks.retry, webhooks.retry
     QString targetType; // key, service, session
     QString targetId;
     QJsonObject detail;

@@ -193,6 +193,14 @@ public:
     // is less than a day old. A "webhook_requeued" event for each; audited for staff. NotFound
     // for an unknown session, Conflict (no_failed_webhooks) when none has finally failed.
     Result<SessionView> retryWebhooks(const QString &sessionId, const Actor &actor);
+    // Webhooks that failed for good, oldest first, of one service or of all (empty `serviceId`).
+    Result<QList<WebhookRow>> failedWebhooks(const QString &serviceId = {}, int limit = 100);
+    // retryWebhooks() for every webhook that failed for good, of one service or of all, at most
+    // MaxWebhookRetries at a time (call again for more): after a receiver's long outage. One
+    // audit entry (webhooks.retry) with the count. Returns how many were queued again; NotFound
+    // for an unknown service, Conflict (no_failed_webhooks) when there were none.
+    static constexpr int MaxWebhookRetries = 10000;
+    Result<int> retryFailedWebhooks(const QString &serviceId, const Actor &actor);
 
     // --- housekeeping and statistics ----------------------------------------------------------
     // How long finished sessions are kept (days, 1-3650, default 90); shared by every process

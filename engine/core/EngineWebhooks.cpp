@@ -16,6 +16,28 @@
 
 namespace vc {
 
+namespace {
+
+// The session event of a webhook queued again by hand.
+Status noteRequeued(SessionStore &sessions, const WebhookRow &hook, const Actor &actor, qint64 now)
+{
+    return sessions.addEvent(hook.sessionId, now, QStringLiteral("webhook_requeued"), actor,
+                             QJsonObject{{QStringLiteral("event_id"), hook.eventId},
+                                         {QStringLiteral("event"), hook.event},
+                                         {QStringLiteral("attempts"), hook.attempts},
+                                         {QStringLiteral("by"), actor.toString()}});
+}
+
+Error noFailedWebhooks(const QString &whose)
+{
+    return Error::conflict(QStringLiteral("no_failed_webhooks"),
+                           QStringLiteral("none of %1 webhooks has failed for good; nothing to "
+                                          "send again")
+                               .arg(whose));
+}
+
+} // namespace
+
 Result<QString> Engine::webhookSecretImpl(const QString &serviceId, const Actor &actor, bool rotate)
 {
     if (auto s = service(serviceId); !s)
@@ -81,19 +103,11 @@ Result<SessionView> Engine::retryWebhooks(const QString &sessionId, const Actor 
             if (!requeued)
                 return requeued.error();
             if (requeued->isEmpty())
-                return Error::conflict(QStringLiteral("no_failed_webhooks"),
-                                       QStringLiteral("none of this session's webhooks has "
-                                                      "failed for good; nothing to send again"));
+                return noFailedWebhooks(QStringLiteral("this session's"));
             QJsonArray events;
             for (const WebhookRow &hook : std::as_const(*requeued)) {
                 events.append(hook.event);
-                if (Status s =
-                        sessions.addEvent(sessionId, now, QStringLiteral("webhook_requeued"), actor,
-                                          QJsonObject{{QStringLiteral("event_id"), hook.eventId},
-                                                      {QStringLiteral("event"), hook.event},
-                                                      {QStringLiteral("attempts"), hook.attempts},
-                                                      {QStringLiteral("by"), actor.toString()}});
-                    !s)
+                if (Status s = noteRequeued(sessions, hook, actor, now); !s)
                     return s.error();
             }
             if (actor.staff)
@@ -108,6 +122,51 @@ Result<SessionView> Engine::retryWebhooks(const QString &sessionId, const Actor 
     if (view)
         emit deliveryQueued(sessionId); // wakes the worker that also sends webhooks
     return view;
+}
+
+Result<QList<WebhookRow>> Engine::failedWebhooks(const QString &serviceId, int limit)
+{
+    if (!serviceId.isEmpty())
+        if (auto s = service(serviceId); !s)
+            return s.error();
+    return m_db->read<QList<WebhookRow>>([&](Connection &c) {
+        return WebhookStore(c).failed(serviceId, qBound(1, limit, MaxWebhookRetries));
+    });
+}
+
+Result<int> Engine::retryFailedWebhooks(const QString &serviceId, const Actor &actor)
+{
+    if (!serviceId.isEmpty())
+        if (auto s = service(serviceId); !s)
+            return s.error();
+    auto count = m_db->write<int>([&](Connection &c) -> Result<int> {
+        const qint64 now = m_clock->nowMs();
+        WebhookStore webhooks(c);
+        auto failed = webhooks.failed(serviceId, MaxWebhookRetries);
+        if (!failed)
+            return failed.error();
+        if (failed->isEmpty())
+            return noFailedWebhooks(serviceId.isEmpty() ? QStringLiteral("the")
+                                                        : QStringLiteral("this service's"));
+        SessionStore sessions(c);
+        for (const WebhookRow &hook : std::as_const(*failed)) {
+            auto requeued = webhooks.requeue(hook.id, now);
+            if (!requeued)
+                return requeued.error();
+            if (Status s = noteRequeued(sessions, hook, actor, now); !s)
+                return s.error();
+        }
+        if (Status s = AuditStore(c).append(
+                now, actor, QStringLiteral("webhooks.retry"), QStringLiteral("service"),
+                serviceId.isEmpty() ? QStringLiteral("*") : serviceId,
+                QJsonObject{{QStringLiteral("webhooks"), static_cast<int>(failed->size())}});
+            !s)
+            return s.error();
+        return static_cast<int>(failed->size());
+    });
+    if (count)
+        emit deliveryQueued({}); // wakes the worker that also sends webhooks
+    return count;
 }
 
 } // namespace vc

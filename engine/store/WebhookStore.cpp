@@ -58,6 +58,10 @@ const StaticSql kFindSql(QStringLiteral("SELECT ") + kColumns +
                          QStringLiteral(" FROM webhooks WHERE id = ?"));
 const StaticSql kForSessionSql(QStringLiteral("SELECT ") + kColumns +
                                QStringLiteral(" FROM webhooks WHERE session_id = ? ORDER BY id"));
+const StaticSql
+    kFailedListSql(QStringLiteral("SELECT ") + kColumns +
+                   QStringLiteral(" FROM webhooks WHERE state = 'failed' AND (COALESCE(?, '') = '' "
+                                  "OR service_id = ?) ORDER BY id LIMIT ?"));
 const StaticSql kSentSql(QStringLiteral("UPDATE webhooks SET state = 'sent', last_status = ?, "
                                         "last_error = NULL, sent_at = ?, updated_at = ? WHERE "
                                         "id = ?"));
@@ -177,6 +181,17 @@ Status WebhookStore::markFailed(qint64 id, std::optional<int> httpStatus, const 
     return {};
 }
 
+Result<QList<WebhookRow>> WebhookStore::failed(const QString &serviceId, int limit)
+{
+    auto q = m_c.exec(kFailedListSql, {serviceId, serviceId, limit});
+    if (!q)
+        return q.error();
+    QList<WebhookRow> out;
+    while (q->next())
+        out.append(rowFrom(*q));
+    return out;
+}
+
 Result<QList<WebhookRow>> WebhookStore::requeueFailed(const QString &sessionId, qint64 now)
 {
     auto all = forSession(sessionId);
@@ -186,11 +201,21 @@ Result<QList<WebhookRow>> WebhookStore::requeueFailed(const QString &sessionId, 
     for (const WebhookRow &hook : std::as_const(*all)) {
         if (hook.state != QLatin1String("failed"))
             continue;
-        if (auto q = m_c.exec(kRequeueSql, {now, now, hook.id}); !q)
-            return q.error();
-        requeued.append(hook);
+        auto done = requeue(hook.id, now);
+        if (!done)
+            return done.error();
+        if (*done)
+            requeued.append(hook);
     }
     return requeued;
+}
+
+Result<bool> WebhookStore::requeue(qint64 id, qint64 now)
+{
+    auto q = m_c.exec(kRequeueSql, {now, now, id});
+    if (!q)
+        return q.error();
+    return q->rowsAffected() > 0;
 }
 
 Result<qint64> WebhookStore::queueDepth()

@@ -52,9 +52,14 @@ public:
     Status scheduleRetry(qint64 id, qint64 at, std::optional<int> httpStatus, const QString &error,
                          qint64 now);
     Status markFailed(qint64 id, std::optional<int> httpStatus, const QString &error, qint64 now);
+    // Webhooks that failed for good, oldest first: of one service, or of all when `serviceId`
+    // is empty.
+    Result<QList<WebhookRow>> failed(const QString &serviceId, int limit);
     // Puts the session's finally failed webhooks back in the queue, due at `now`, with their
     // attempts counted afresh (same event id and body). Returns them as they were, failed.
     Result<QList<WebhookRow>> requeueFailed(const QString &sessionId, qint64 now);
+    // The same for one webhook; false when it had not failed for good.
+    Result<bool> requeue(qint64 id, qint64 now);
     // Webhooks waiting to be sent or being sent.
     Result<qint64> queueDepth();
 

@@ -586,10 +586,35 @@ void TestVerifyctl::webhooksListedAndRetried()
     // Queued again, not failed: nothing more to retry.
     r = run({QStringLiteral("webhooks"), QStringLiteral("retry"), id});
     QVERIFY2(r.exitCode == Failure && !r.crashed, describe(r).constData());
+
+    // After a long outage: every failed webhook at once.
+    RawDb(m_dir->filePath(QStringLiteral("verify.db")))
+        .rows(QStringLiteral("UPDATE webhooks SET state = 'failed', attempts = 10"));
+    r = run({QStringLiteral("webhooks"), QStringLiteral("failed"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == Ok, describe(r).constData());
+    QCOMPARE(r.array().size(), 2);
+    for (const QJsonValue &v : r.array())
+        QCOMPARE(v.toObject().value(QStringLiteral("session_id")).toString(), id);
+    r = run({QStringLiteral("webhooks"), QStringLiteral("retry"), QStringLiteral("--all"),
+             QStringLiteral("--service"), QStringLiteral("default"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == Ok, describe(r).constData());
+    QCOMPARE(r.object().value(QStringLiteral("queued")).toInt(), 2);
+    r = run({QStringLiteral("webhooks"), QStringLiteral("failed")});
+    QVERIFY2(r.exitCode == Ok, describe(r).constData());
+    QVERIFY2(r.stdoutText().contains(QStringLiteral("No webhook")), describe(r).constData());
+    r = run({QStringLiteral("webhooks"), QStringLiteral("retry"), QStringLiteral("--all")});
+    QVERIFY2(r.exitCode == Failure && !r.crashed, describe(r).constData());
+    r = run({QStringLiteral("webhooks"), QStringLiteral("failed"), QStringLiteral("--service"),
+             QStringLiteral("nope")});
+    QVERIFY2(r.exitCode == Failure && !r.crashed, describe(r).constData());
     for (const QStringList &bad :
          {QStringList{QStringLiteral("webhooks")},
           QStringList{QStringLiteral("webhooks"), QStringLiteral("frob"), id},
-          QStringList{QStringLiteral("webhooks"), QStringLiteral("list")}}) {
+          QStringList{QStringLiteral("webhooks"), QStringLiteral("list")},
+          QStringList{QStringLiteral("webhooks"), QStringLiteral("retry"), QStringLiteral("--all"),
+                      id},
+          QStringList{QStringLiteral("webhooks"), QStringLiteral("list"), id,
+                      QStringLiteral("--all")}}) {
         r = run(bad);
         QVERIFY2(r.exitCode == Usage && !r.crashed, describe(r).constData());
     }

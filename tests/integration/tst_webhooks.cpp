@@ -183,6 +183,7 @@ private slots:
     void badUrlsAreRefusedNamingTheField();
     void slowReceiversDoNotHoldBackCodes();
     void failedWebhooksAreSentAgainByHand();
+    void everyFailedWebhookIsSentAgainAfterAnOutage();
 };
 
 void TestWebhooks::retriedUntilTheReceiverAccepts()
@@ -558,6 +559,78 @@ void TestWebhooks::failedWebhooksAreSentAgainByHand()
     QVERIFY(signatureValid(got.last(), *secret, &signedAt));
     QCOMPARE(signedAt, t.clock->nowMs() / 1000); // signed at this attempt
     QCOMPARE(t->retryWebhooks(id, kAdmin).error().code, ErrorCode::Conflict); // sent: done
+}
+
+// After a receiver's outage longer than the retries, every failed webhook can be queued again at
+// once: of one service, then of all.
+void TestWebhooks::everyFailedWebhookIsSentAgainAfterAnOutage()
+{
+    TestEngine t;
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        closedPort = probe.serverPort();
+    } // closed again: connections to it are refused
+    const QJsonObject settings{{QStringLiteral("webhook_url"),
+                                QStringLiteral("http://127.0.0.1:%1/hook").arg(closedPort)}};
+    QVERIFY(t->updateService(QStringLiteral("default"), settings, kAdmin));
+    QVERIFY(t->createService(QStringLiteral("shop"), settings, kAdmin));
+    QStringList sessions;
+    for (int i = 0; i < 3; ++i) {
+        StartRequest r = startRequest(QStringLiteral("sms"), QStringLiteral("+479123456%1").arg(i));
+        r.serviceId = i == 0 ? QStringLiteral("shop") : QStringLiteral("default");
+        auto started = t->start(r);
+        QVERIFY2(started, errorText(started).constData());
+        QVERIFY(t->cancel(started->sessionId, kAdmin));
+        sessions << started->sessionId;
+    }
+    auto none = t->retryFailedWebhooks({}, kAdmin);
+    QVERIFY(!none);
+    QCOMPARE(none.error().code, ErrorCode::Conflict);
+    for (int i = 0; i < WebhookDispatcher::MaxAttempts; ++i) {
+        QCOMPARE(*t->deliverWebhooks(), 3);
+        t.clock->setMs(qMax(t.clock->nowMs(),
+                            RawDb(t.dbPath())
+                                .scalar(QStringLiteral("SELECT MAX(next_attempt_at) FROM webhooks"))
+                                .toLongLong()));
+    }
+    QCOMPARE(t->failedWebhooks()->size(), 3);
+    QCOMPARE(t->failedWebhooks(QStringLiteral("shop"))->size(), 1);
+    QCOMPARE(t->failedWebhooks(QStringLiteral("nope")).error().code, ErrorCode::NotFound);
+    QCOMPARE(t->retryFailedWebhooks(QStringLiteral("nope"), kAdmin).error().code,
+             ErrorCode::NotFound);
+
+    // One service's first.
+    auto shop = t->retryFailedWebhooks(QStringLiteral("shop"), kAdmin);
+    QVERIFY2(shop, errorText(shop).constData());
+    QCOMPARE(*shop, 1);
+    QCOMPARE(t->webhooks(sessions[0])->first().state, QStringLiteral("queued"));
+    QCOMPARE(t->webhooks(sessions[1])->first().state, QStringLiteral("failed"));
+    QCOMPARE(t->retryFailedWebhooks(QStringLiteral("shop"), kAdmin).error().code,
+             ErrorCode::Conflict);
+    // Then the rest.
+    auto rest = t->retryFailedWebhooks({}, kAdmin);
+    QVERIFY2(rest, errorText(rest).constData());
+    QCOMPARE(*rest, 2);
+    QVERIFY(t->failedWebhooks()->isEmpty());
+    QCOMPARE(*t->webhookQueueDepth(), 3);
+    for (const QString &id : std::as_const(sessions)) {
+        const auto requeued = eventsOf(*t.engine, id, QStringLiteral("webhook_requeued"));
+        QCOMPARE(requeued.size(), 1);
+        QCOMPARE(requeued.first().actor, kAdmin.toString());
+        QCOMPARE(t->webhooks(id)->first().attempts, 0);
+    }
+    QList<AuditEntry> audit;
+    for (const AuditEntry &e : *t->audit(AuditQuery{}))
+        if (e.action == QLatin1String("webhooks.retry"))
+            audit << e;
+    QCOMPARE(audit.size(), 2); // newest first
+    QCOMPARE(audit[0].targetId, QStringLiteral("*"));
+    QCOMPARE(audit[0].detail.value(QStringLiteral("webhooks")).toInt(), 2);
+    QCOMPARE(audit[1].targetId, QStringLiteral("shop"));
+    QCOMPARE(audit[1].detail.value(QStringLiteral("webhooks")).toInt(), 1);
+    QCOMPARE(*t->deliverWebhooks(), 3); // due now
 }
 
 QTEST_GUILESS_MAIN(TestWebhooks)
