@@ -287,12 +287,15 @@ QJsonObject webhookJson(const WebhookRow &h)
     return o;
 }
 
-void printWebhooks(const QList<WebhookRow> &hooks, bool withSession, const Output &out)
+void printWebhooks(const QList<WebhookRow> &hooks, bool withSession, const QString &whenNone,
+                   const Output &out)
 {
     QJsonArray all;
     for (const WebhookRow &h : hooks)
         all.append(webhookJson(h));
     out.document(all);
+    if (hooks.isEmpty())
+        out.line(whenNone);
     for (const WebhookRow &h : hooks)
         out.line(
             QStringLiteral("%1  %2%3  %4  %5  %6 attempt(s)%7")
@@ -321,9 +324,7 @@ int runWebhooks(Engine &engine, const QCommandLineParser &p, const Output &out)
         auto hooks = engine.failedWebhooks(service, Engine::MaxWebhookRetries);
         if (!hooks)
             return out.error(hooks.error());
-        if (hooks->isEmpty())
-            out.line(QStringLiteral("No webhook has failed for good."));
-        printWebhooks(*hooks, true, out);
+        printWebhooks(*hooks, true, QStringLiteral("No webhook has failed for good."), out);
         return Ok;
     }
     if (sub == QLatin1String("retry") && args.size() == 1 && all) {
@@ -348,9 +349,9 @@ int runWebhooks(Engine &engine, const QCommandLineParser &p, const Output &out)
     auto hooks = engine.webhooks(id);
     if (!hooks)
         return out.error(hooks.error());
-    if (hooks->isEmpty())
-        out.line(QStringLiteral("No webhooks for this session (no callback or webhook URL)."));
-    printWebhooks(*hooks, false, out);
+    printWebhooks(*hooks, false,
+                  QStringLiteral("No webhooks for this session (no callback or webhook URL)."),
+                  out);
     return Ok;
 }
 

@@ -83,6 +83,18 @@ const StaticSql
                                  "UPDATE SET secret_sealed = excluded.secret_sealed, "
                                  "created_at = excluded.created_at"));
 
+// Every row a query of kColumns returns.
+Result<QList<WebhookRow>> rowsOf(Connection &c, const StaticSql &sql, const QVariantList &binds)
+{
+    auto q = c.exec(sql, binds);
+    if (!q)
+        return q.error();
+    QList<WebhookRow> out;
+    while (q->next())
+        out.append(rowFrom(*q));
+    return out;
+}
+
 } // namespace
 
 Result<bool> WebhookStore::enqueueFor(const SessionView &session, const QString &event,
@@ -146,13 +158,7 @@ Result<std::optional<WebhookRow>> WebhookStore::find(qint64 id)
 
 Result<QList<WebhookRow>> WebhookStore::forSession(const QString &sessionId)
 {
-    auto q = m_c.exec(kForSessionSql, {sessionId});
-    if (!q)
-        return q.error();
-    QList<WebhookRow> out;
-    while (q->next())
-        out.append(rowFrom(*q));
-    return out;
+    return rowsOf(m_c, kForSessionSql, {sessionId});
 }
 
 Status WebhookStore::markSent(qint64 id, int httpStatus, qint64 now)
@@ -183,13 +189,7 @@ Status WebhookStore::markFailed(qint64 id, std::optional<int> httpStatus, const 
 
 Result<QList<WebhookRow>> WebhookStore::failed(const QString &serviceId, int limit)
 {
-    auto q = m_c.exec(kFailedListSql, {serviceId, serviceId, limit});
-    if (!q)
-        return q.error();
-    QList<WebhookRow> out;
-    while (q->next())
-        out.append(rowFrom(*q));
-    return out;
+    return rowsOf(m_c, kFailedListSql, {serviceId, serviceId, limit});
 }
 
 Result<QList<WebhookRow>> WebhookStore::requeueFailed(const QString &sessionId, qint64 now)

@@ -4,6 +4,7 @@
 // succeeds, recorded as session events, and survives closing the engine before it was sent.
 
 #include "delivery/WebhookDispatcher.h"
+#include "support/ClosedPort.h"
 #include "support/TestEngine.h"
 
 #include <QJsonArray>
@@ -566,12 +567,7 @@ void TestWebhooks::failedWebhooksAreSentAgainByHand()
 void TestWebhooks::everyFailedWebhookIsSentAgainAfterAnOutage()
 {
     TestEngine t;
-    quint16 closedPort = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        closedPort = probe.serverPort();
-    } // closed again: connections to it are refused
+    const quint16 closedPort = closedLoopbackPort();
     const QJsonObject settings{{QStringLiteral("webhook_url"),
                                 QStringLiteral("http://127.0.0.1:%1/hook").arg(closedPort)}};
     QVERIFY(t->updateService(QStringLiteral("default"), settings, kAdmin));

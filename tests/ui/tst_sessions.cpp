@@ -9,6 +9,7 @@
 #include "sessions/SessionExport.h"
 #include "sessions/SessionListModel.h"
 #include "sessions/SessionsPage.h"
+#include "support/ClosedPort.h"
 #include "ui/ConsoleFixture.h"
 
 #include <QAbstractItemModelTester>
@@ -27,7 +28,6 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -599,12 +599,7 @@ private slots:
     void sendsFailedWebhooksAgainFromThePage()
     {
         ConsoleFixture f;
-        quint16 closedPort = 0;
-        {
-            QTcpServer probe;
-            QVERIFY(probe.listen(QHostAddress::LocalHost));
-            closedPort = probe.serverPort();
-        } // closed again: connections to it are refused
+        const quint16 closedPort = closedLoopbackPort();
         QVERIFY(
             f.engine->updateService(QStringLiteral("default"),
                                     {{QStringLiteral("webhook_url"),
