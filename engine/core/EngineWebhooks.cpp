@@ -79,16 +79,10 @@ Result<qint64> Engine::webhookQueueDepth()
 
 Result<QList<WebhookRow>> Engine::webhooks(const QString &sessionId)
 {
-    if (Status s = SessionRules::validateSessionId(sessionId); !s)
-        return s.error();
-    return m_db->read<QList<WebhookRow>>([&](Connection &c) -> Result<QList<WebhookRow>> {
-        auto found = SessionStore(c).find(sessionId);
-        if (!found)
-            return found.error();
-        if (!*found)
-            return Error::notFound(QStringLiteral("no session with this id"));
-        return WebhookStore(c).forSession(sessionId);
-    });
+    if (auto session = status(sessionId); !session) // a malformed or unknown id
+        return session.error();
+    return m_db->read<QList<WebhookRow>>(
+        [&](Connection &c) { return WebhookStore(c).forSession(sessionId); });
 }
 
 Result<SessionView> Engine::retryWebhooks(const QString &sessionId, const Actor &actor)

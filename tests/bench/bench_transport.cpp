@@ -40,9 +40,8 @@ public:
             return HttpResponse::json(200, m_body);
         static const vc::StaticSql insert(
             QStringLiteral("INSERT INTO bench_rows (body) VALUES (?)"));
-        const QByteArray body = request.body;
         const vc::Status stored = m_db->write<void>([&](vc::Connection &c) -> vc::Status {
-            if (auto q = c.exec(insert, {body}); !q)
+            if (auto q = c.exec(insert, {request.body}); !q)
                 return q.error();
             return {};
         });

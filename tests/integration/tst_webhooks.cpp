@@ -495,6 +495,9 @@ void TestWebhooks::failedWebhooksAreSentAgainByHand()
     auto malformed = t->retryWebhooks(QStringLiteral("not-an-id"), kAdmin);
     QVERIFY(!malformed);
     QCOMPARE(malformed.error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(t->webhooks(QStringLiteral("01a22b5f-0851-74c5-a6e6-03f8cf178881")).error().code,
+             ErrorCode::NotFound);
+    QCOMPARE(t->webhooks(QStringLiteral("not-an-id")).error().code, ErrorCode::InvalidArgument);
     auto nothing = t->retryWebhooks(id, kAdmin);
     QVERIFY(!nothing);
     QCOMPARE(nothing.error().code, ErrorCode::Conflict);
